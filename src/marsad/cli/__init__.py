@@ -1,0 +1,1 @@
+"""The ``marsad`` command: one module per noun, thin over the capabilities."""

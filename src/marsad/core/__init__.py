@@ -1,0 +1,1 @@
+"""Typed records, settings, the exception tree, clocks. Imports nothing else of marsad."""
