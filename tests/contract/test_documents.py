@@ -12,12 +12,20 @@ from marsad.store import DocumentFilter, Store
 
 
 def _ev(store: Store, payload: bytes = b"raw export bytes") -> str:
-    return store.archive_bytes(payload, origin="test://export", collector="test", version="1").sha256
+    return store.archive_bytes(
+        payload, origin="test://export", collector="test", version="1"
+    ).sha256
 
 
 def _rec(pid: str, text: str, ev: str, **kw: object) -> DocumentRecord:
-    return DocumentRecord(platform="telegram", platform_id=pid, evidence_sha256=ev, text=text,
-                          published_at=datetime(2021, 10, 14, 9, 0, tzinfo=UTC), **kw)  # type: ignore[arg-type]
+    return DocumentRecord(
+        platform="telegram",
+        platform_id=pid,
+        evidence_sha256=ev,
+        text=text,
+        published_at=datetime(2021, 10, 14, 9, 0, tzinfo=UTC),
+        **kw,
+    )  # type: ignore[arg-type]
 
 
 def test_write_is_idempotent(store: Store) -> None:
@@ -62,10 +70,22 @@ def test_media_forward_reply_links(store: Store) -> None:
     origin = store.add_source("telegram", "@origin", name="Central Media", keys=["telegram:id:42"])
     copier = store.add_source("telegram", "@copier")
     ev = _ev(store)
-    store.write_batch(origin, [_rec("100", "original", ev), _rec("101", "reply", ev, reply_to_id="100")])
+    store.write_batch(
+        origin, [_rec("100", "original", ev), _rec("101", "reply", ev, reply_to_id="100")]
+    )
     fwd = ForwardRef(from_name="Central Media", from_key="telegram:id:42", from_message_id="100")
-    store.write_batch(copier, [_rec("5", "original", ev, forward=fwd,
-                                    media=[MediaItem(kind="photo", note="File not included")])])
+    store.write_batch(
+        copier,
+        [
+            _rec(
+                "5",
+                "original",
+                ev,
+                forward=fwd,
+                media=[MediaItem(kind="photo", note="File not included")],
+            )
+        ],
+    )
     docs, _ = store.list_documents(DocumentFilter(source_id=origin, order="oldest"))
     orig = store.get_document(docs[0].id)
     copy = store.list_documents(DocumentFilter(source_id=copier))[0][0]
@@ -76,13 +96,17 @@ def test_media_forward_reply_links(store: Store) -> None:
 
 
 def test_sources_and_reliability_history(store: Store) -> None:
-    sid = store.add_source("telegram", "@akhbar", name="الأخبار", reliability="C", source_type="news")
+    sid = store.add_source(
+        "telegram", "@akhbar", name="الأخبار", reliability="C", source_type="news"
+    )
     store.set_reliability(sid, "b", decided_by="analyst1", note="track record")
     src = store.get_source("@akhbar")
     assert src.reliability == "B"
     hist = store.reliability_history(sid)
     assert [(h["grade"], h["previous"], h["decided_by"]) for h in hist] == [
-        ("C", None, "system"), ("B", "C", "analyst1")]
+        ("C", None, "system"),
+        ("B", "C", "analyst1"),
+    ]
     with pytest.raises(UserError):
         store.add_source("telegram", "@akhbar")
     with pytest.raises(UserError):
@@ -92,9 +116,13 @@ def test_sources_and_reliability_history(store: Store) -> None:
 
 
 def test_resolve_channel_creates_once(store: Store) -> None:
-    ref = ChannelRef(platform="telegram", keys=("telegram:id:99", "telegram:@room"), name="Room", handle="@room")
+    ref = ChannelRef(
+        platform="telegram", keys=("telegram:id:99", "telegram:@room"), name="Room", handle="@room"
+    )
     a = store.resolve_channel(ref)
-    b = store.resolve_channel(ChannelRef(platform="telegram", keys=("telegram:id:99",), name="Room"))
+    b = store.resolve_channel(
+        ChannelRef(platform="telegram", keys=("telegram:id:99",), name="Room")
+    )
     assert a == b
     assert store.get_source("telegram:@room").id == a
 
@@ -102,12 +130,27 @@ def test_resolve_channel_creates_once(store: Store) -> None:
 def test_filters(store: Store) -> None:
     sid = store.add_source("telegram", "@f")
     ev = _ev(store)
-    store.write_batch(sid, [
-        DocumentRecord(platform="telegram", platform_id="1", evidence_sha256=ev, text="a", lang="ar",
-                       published_at=datetime(2017, 5, 1, tzinfo=UTC)),
-        DocumentRecord(platform="telegram", platform_id="2", evidence_sha256=ev, text="b", lang="en",
-                       published_at=datetime(2021, 10, 20, tzinfo=UTC)),
-    ])
+    store.write_batch(
+        sid,
+        [
+            DocumentRecord(
+                platform="telegram",
+                platform_id="1",
+                evidence_sha256=ev,
+                text="a",
+                lang="ar",
+                published_at=datetime(2017, 5, 1, tzinfo=UTC),
+            ),
+            DocumentRecord(
+                platform="telegram",
+                platform_id="2",
+                evidence_sha256=ev,
+                text="b",
+                lang="en",
+                published_at=datetime(2021, 10, 20, tzinfo=UTC),
+            ),
+        ],
+    )
     ar, n = store.list_documents(DocumentFilter(lang="ar"))
     assert n == 1 and ar[0].text == "a"
     recent, n = store.list_documents(DocumentFilter(date_from=datetime(2021, 1, 1, tzinfo=UTC)))

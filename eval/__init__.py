@@ -1,0 +1,1 @@
+"""Accuracy evaluations over ../shared/data (``make eval``), each beside a baseline."""
