@@ -1,0 +1,140 @@
+"""Team-mode search: PostgreSQL ``tsvector`` over the same Python-made token streams.
+
+The ``tsvector`` is built as a literal (``'lexeme':pos ...``), not with ``to_tsvector``,
+so PostgreSQL's parser and locale never re-split or re-fold our Arabic: both backends
+index exactly the tokens of :func:`marsad.search.analyze.analyze`. Streams share one
+vector through prefixes: ``w`` word, ``s`` stem, ``k`` key, ``m`` filter token; a GIN
+index serves ``@@``; relevance is ``ts_rank_cd``. Bounds as in
+:mod:`marsad.search.backends.base`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from marsad.search.analyze import NO_KEY, analyze, key_of, stem_of
+from marsad.search.backends.base import (
+    COUNT_CAP,
+    RANK_WINDOW,
+    Page,
+    SearchPlan,
+    rk_bounds,
+    sort_key,
+)
+from marsad.search.backends.common import fill_rows, meta_tokens
+from marsad.search.query import And, Node, Not, Or, Phrase, Query, Term
+
+__all__ = ["PostgresBackend", "compile_tsquery", "tsvector_literal"]
+
+MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
+MAX_POSITIONS_PER_LEXEME = 255
+
+
+def _lex(s: str) -> str:
+    return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(words: list[str], stems: list[str], keys: list[str], meta: list[str]) -> str:
+    """Build a ``tsvector`` literal of prefixed lexemes with positions."""
+    pos: dict[str, list[int]] = defaultdict(list)
+    for prefix, stream in (("w", words), ("s", stems), ("k", keys)):
+        for i, tok in enumerate(stream):
+            if tok and tok != NO_KEY:
+                plist = pos[prefix + tok]
+                if len(plist) < MAX_POSITIONS_PER_LEXEME:
+                    plist.append(min(i + 1, MAX_POSITION))
+    parts = [f"{_lex(lx)}:{','.join(map(str, sorted(set(p))))}" for lx, p in pos.items()]
+    parts += [_lex("m" + m) for m in meta]
+    return " ".join(parts)
+
+
+def compile_tsquery(node: Node, translit: bool) -> str:
+    """Compile a query AST to a ``tsquery`` literal over our prefixed lexemes."""
+    if isinstance(node, Term):
+        if node.prefix:
+            return f"{_lex('w' + node.norm)}:*"
+        stem_clause = _lex("s" + stem_of(node.norm))
+        k = key_of(node.norm)
+        return f"({stem_clause} | {_lex('k' + k)})" if translit and k else stem_clause
+    if isinstance(node, Phrase):
+        return "(" + " <-> ".join(_lex("w" + w) for w in node.words) + ")"
+    if isinstance(node, Or):
+        return "(" + " | ".join(compile_tsquery(c, translit) for c in node.children) + ")"
+    if isinstance(node, And):
+        pos = [compile_tsquery(c, translit) for c in node.children if not isinstance(c, Not)]
+        neg = [compile_tsquery(c.child, translit) for c in node.children if isinstance(c, Not)]
+        return "(" + " & ".join(pos + [f"!{n}" for n in neg]) + ")"
+    raise TypeError(f"cannot compile {type(node).__name__} on its own")
+
+
+def _tsquery(query: Query, source_ids: list[int]) -> str:
+    expr = compile_tsquery(query.root, query.translit)
+    if source_ids:
+        expr += " & (" + " | ".join(_lex(f"msrc{sid}") for sid in source_ids) + ")"
+    if query.lang:
+        expr += " & " + _lex("mlang" + query.lang)
+    return expr
+
+
+class PostgresBackend:
+    """GIN-indexed ``tsvector`` table ``search_docs`` in the store's PostgreSQL."""
+
+    def index_documents(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        out = []
+        for r in fill_rows(conn, rows):
+            a = analyze(r.get("title") or "", r.get("text") or "")
+            out.append(
+                {
+                    "id": int(r["id"]),
+                    "rk": sort_key(r.get("published_at"), int(r["id"])),
+                    "tsv": tsvector_literal(a.words, a.stems, a.keys, meta_tokens(r)),
+                }
+            )
+        conn.execute(
+            text(
+                "INSERT INTO search_docs (doc_id, rk, tsv) VALUES (:id, :rk, CAST(:tsv AS tsvector)) "
+                "ON CONFLICT (doc_id) DO UPDATE SET rk = excluded.rk, tsv = excluded.tsv"
+            ),
+            out,
+        )
+
+    def clear(self, conn: Connection) -> None:
+        conn.execute(text("DELETE FROM search_docs"))
+
+    def finish_rebuild(self, conn: Connection) -> None:
+        conn.execute(text("ANALYZE search_docs"))
+
+    def search(self, conn: Connection, plan: SearchPlan) -> Page:
+        params: dict[str, Any] = {"q": _tsquery(plan.query, plan.source_ids), "cap": COUNT_CAP}
+        params["lo"], params["hi"] = rk_bounds(plan.query)
+        where = "tsv @@ CAST(:q AS tsquery) AND rk BETWEEN :lo AND :hi"
+        total = int(
+            conn.scalar(
+                text(
+                    f"SELECT count(*) FROM (SELECT 1 FROM search_docs WHERE {where} LIMIT :cap) c"
+                ),
+                params,
+            )
+            or 0
+        )
+        page = {**params, "lim": plan.limit, "off": plan.offset, "win": RANK_WINDOW}
+        ranked_within = None
+        rank = "ts_rank_cd(tsv, CAST(:q AS tsquery))"
+        if plan.sort == "newest":
+            sql = f"SELECT doc_id, 0.0 FROM search_docs WHERE {where} ORDER BY rk DESC"
+        elif total <= RANK_WINDOW:
+            sql = f"SELECT doc_id, {rank} AS s FROM search_docs WHERE {where} ORDER BY s DESC, rk DESC"
+        else:
+            ranked_within = RANK_WINDOW
+            sql = (
+                f"SELECT doc_id, s FROM (SELECT doc_id, rk, {rank} AS s FROM search_docs "
+                f"WHERE {where} ORDER BY rk DESC LIMIT :win) w ORDER BY s DESC, rk DESC"
+            )
+        rows = conn.execute(text(sql + " LIMIT :lim OFFSET :off"), page).all()
+        return Page([(int(i), float(s)) for i, s in rows], total, total < COUNT_CAP, ranked_within)
