@@ -16,6 +16,7 @@ import typer
 
 from marsad import __version__
 from marsad.cli import documents, sources
+from marsad.cli import search as search_cli
 from marsad.cli.context import open_store
 from marsad.cli.output import emit_json, stderr, stdout, table
 from marsad.cli.progress import CliProgress
@@ -33,6 +34,8 @@ app.add_typer(documents.app, name="documents")
 runs_app = typer.Typer(help="Collection runs: counts and errors.", no_args_is_help=True)
 app.add_typer(runs_app, name="runs")
 # Later capabilities register their nouns below, one line each.
+app.command("search")(search_cli.search)
+app.command("reindex")(search_cli.reindex)
 
 
 @app.callback()

@@ -14,6 +14,7 @@ a small cache answers most lookups).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.search.keys import key
@@ -25,8 +26,10 @@ __all__ = ["MAX_INDEXED_TOKENS", "NO_KEY", "Analysis", "analyze", "key_of", "ste
 MAX_INDEXED_TOKENS = 20_000  # per document; the rest of a very long text is not indexed
 NO_KEY = "_"
 _CACHE_MAX = 500_000
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
 _stems: dict[str, str] = {}
 _keys: dict[str, str] = {}
+_index_keys: dict[str, str] = {}
 
 
 def stem_of(token: str) -> str:
@@ -45,8 +48,7 @@ def key_of(token: str) -> str:
     if out is None:
         if len(_keys) > _CACHE_MAX:
             _keys.clear()
-        k = key(token)
-        out = _keys[token] = k if k and k.isalnum() and k.isascii() else ""
+        out = _keys[token] = _NOT_KEY.sub("", key(token).lower())
     return out
 
 
@@ -62,8 +64,19 @@ class Analysis:
 def analyze(title: str, text: str) -> Analysis:
     """Analyse a document's title and text (title first) for indexing."""
     toks = terms(title + "\n" + text if title else text)[:MAX_INDEXED_TOKENS]
-    return Analysis(
-        words=toks,
-        stems=[stem_of(t) for t in toks],
-        keys=[key_of(t) or NO_KEY for t in toks],
-    )
+    stems = list(map(_stems.get, toks))
+    if None in stems:
+        stems = [s if s is not None else stem_of(t) for s, t in zip(stems, toks, strict=True)]
+    keys = list(map(_index_keys.get, toks))
+    if None in keys:
+        keys = [k if k is not None else _index_key(t) for k, t in zip(keys, toks, strict=True)]
+    return Analysis(words=toks, stems=stems, keys=keys)  # type: ignore[arg-type]
+
+
+def _index_key(token: str) -> str:
+    out = _index_keys.get(token)
+    if out is None:
+        if len(_index_keys) > _CACHE_MAX:
+            _index_keys.clear()
+        out = _index_keys[token] = key_of(token) or NO_KEY
+    return out

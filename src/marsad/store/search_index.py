@@ -37,7 +37,7 @@ def rebuild(engine: Engine, progress: Callable[[int, int], None] | None = None) 
     """
     backend = backend_for(engine)
     d = t.documents.c
-    cols = (d.id, d.source_id, d.title, d.text, d.lang, d.published_at)
+    cols = (d.id, d.source_id, d.title, d.text, d.text_hash, d.lang, d.published_at)
     with engine.connect() as conn:
         total = int(conn.scalar(select(func.count()).select_from(t.documents)) or 0)
     with engine.begin() as conn:

@@ -53,7 +53,11 @@ def _clean(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Return the normalised tokens of ``text`` (no offsets; fast path for indexing)."""
-    return [_clean(m) for m in _WORD.findall(normalize(text))]
+    norm = normalize(text)
+    words: list[str] = _WORD.findall(norm)
+    if "'" in norm or (words and max(map(len, words)) > MAX_TOKEN_CHARS):
+        return [_clean(w) for w in words]
+    return words
 
 
 def _normalised_with_origin(text: str) -> tuple[str, list[int]]:

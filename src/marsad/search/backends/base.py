@@ -28,7 +28,7 @@ from marsad.search.query import Query
 __all__ = ["COUNT_CAP", "RANK_WINDOW", "Backend", "Page", "SearchPlan", "rk_bounds", "sort_key"]
 
 COUNT_CAP = 10_000
-RANK_WINDOW = 2_000
+RANK_WINDOW = 1_000
 _ID_BITS = 34
 _EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
 _MAX_MINUTES = (1 << (63 - _ID_BITS)) - 1

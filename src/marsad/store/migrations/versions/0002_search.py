@@ -14,12 +14,10 @@ branch_labels = None
 depends_on = None
 
 _SQLITE_UP = (
-    "CREATE VIRTUAL TABLE search_fts USING fts5(words, stems, keys, meta, tokenize='ascii')",
-    "CREATE TABLE search_docs (doc_id INTEGER PRIMARY KEY, rk INTEGER NOT NULL)",
-    # a deleted document leaves the index with it
-    "CREATE TRIGGER search_docs_gone AFTER DELETE ON documents BEGIN "
-    "DELETE FROM search_fts WHERE rowid = (SELECT rk FROM search_docs WHERE doc_id = old.id); "
-    "DELETE FROM search_docs WHERE doc_id = old.id; END",
+    "CREATE VIRTUAL TABLE search_fts USING fts5(words, stems, keys, meta, "
+    "tokenize='ascii', content='')",
+    "CREATE TABLE search_docs (doc_id INTEGER PRIMARY KEY, rk INTEGER NOT NULL, "
+    "hash TEXT NOT NULL, meta TEXT NOT NULL)",
 )
 _PG_UP = (
     "CREATE TABLE search_docs (doc_id INTEGER PRIMARY KEY REFERENCES documents(id) "
@@ -39,6 +37,5 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TABLE IF EXISTS search_docs")
         return
-    op.execute("DROP TRIGGER IF EXISTS search_docs_gone")
     op.execute("DROP TABLE IF EXISTS search_docs")
     op.execute("DROP TABLE IF EXISTS search_fts")

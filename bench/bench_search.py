@@ -1,0 +1,185 @@
+"""Search benchmark: indexing rate and query latency, Marsad FTS5 design vs plain FTS5.
+
+``python -m bench search [--docs N] [--queries Q] [--dir PATH]``
+
+Both engines index the same synthetic corpus (``bench/gen_corpus.py``) in the same run:
+
+* baseline: an FTS5 table with SQLite's default tokenizer over the raw text, queried
+  with ``ORDER BY rank`` (bm25 over every match) or ``ORDER BY rowid DESC``;
+* Marsad: :class:`marsad.search.backends.sqlite.SqliteBackend` (Python normalisation,
+  stems and keys, time-ordered rowid, capped count, bounded relevance window), called
+  as the service calls it (parse, compile, count, page).
+
+Queries are 1-3 words drawn from four bands of the Zipf ranking: the most common words,
+frequent (rank 50-500), rare (rank 5,000-20,000) and names. Generation time is not
+counted in the rates. Prints p50/p95 per band and sort, and ratios to the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+
+from bench.gen_corpus import Corpus
+from marsad.search.backends.base import RANK_WINDOW, SearchPlan
+from marsad.search.backends.sqlite import SqliteBackend
+from marsad.search.query import parse_query
+from marsad.store.db import _sqlite_pragmas, migrate
+
+BATCH = 5000
+
+
+def _marsad_engine(path: Path):  # type: ignore[no-untyped-def]
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _sqlite_pragmas)
+    migrate(engine)
+    return engine
+
+
+def index_marsad(engine, corpus: Corpus, n: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    backend, wall, cpu = SqliteBackend(), 0.0, 0.0
+    for start in range(1, n + 1, BATCH):
+        rows = list(corpus.posts(min(BATCH, n + 1 - start), start))
+        t0, c0 = time.perf_counter(), time.process_time()
+        with engine.begin() as conn:
+            backend.index_documents(conn, rows)
+        wall += time.perf_counter() - t0
+        cpu += time.process_time() - c0
+    return wall, cpu
+
+
+def index_baseline(path: Path, corpus: Corpus, n: int) -> tuple[float, float]:
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("CREATE VIRTUAL TABLE plain USING fts5(text)")
+    wall, cpu = 0.0, 0.0
+    for start in range(1, n + 1, BATCH):
+        rows = [(p["id"], p["text"]) for p in corpus.posts(min(BATCH, n + 1 - start), start)]
+        t0, c0 = time.perf_counter(), time.process_time()
+        with db:
+            db.executemany("INSERT INTO plain(rowid, text) VALUES (?, ?)", rows)
+        wall += time.perf_counter() - t0
+        cpu += time.process_time() - c0
+    db.close()
+    return wall, cpu
+
+
+def queries(corpus: Corpus, per_band: int) -> dict[str, list[str]]:
+    rng = random.Random(11)
+
+    def pick(words: list[str], lo: int, hi: int) -> list[str]:
+        out = []
+        for _ in range(per_band):
+            k = rng.randint(1, 3)
+            out.append(" ".join(rng.choice(words[lo:hi]) for _ in range(k)))
+        return out
+
+    mixed = [corpus.ar, corpus.en]
+    return {
+        "common": [q for w in mixed for q in pick(w, 0, 5)][:per_band],
+        "frequent": [q for w in mixed for q in pick(w, 50, 500)][:per_band],
+        "rare": [q for w in mixed for q in pick(w, 5000, 20000)][:per_band],
+        "names": ["Soleimani", "سليماني", "Muhandis", "Hezbollah", "كتائب", "Suleimani"][:per_band],
+    }
+
+
+def _time(fn: Callable[[str], object], qs: list[str]) -> tuple[list[float], list[float]]:
+    wall, cpu = [], []
+    for q in qs:
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn(q)
+        wall.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
+    return wall, cpu
+
+
+def _pcts(ms: list[float]) -> tuple[float, float]:
+    ms = sorted(ms)
+    return statistics.median(ms), ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+
+
+def run_queries(engine, base_path: Path, qsets: dict[str, list[str]]) -> None:  # type: ignore[no-untyped-def]
+    backend = SqliteBackend()
+    db = sqlite3.connect(base_path)
+    print("latency ms, wall (CPU in brackets); ratio = plain p95 / marsad p95 (wall)")
+    print(
+        f"{'band':9} {'sort':9} {'marsad p50':>16} {'p95':>16} {'plain p50':>16} {'p95':>16} {'ratio':>7}"
+    )
+    with engine.connect() as conn:
+        for sort in ("relevance", "newest"):
+            order = "rank" if sort == "relevance" else "rowid DESC"
+
+            def marsad(q: str, sort: str = sort) -> object:
+                return backend.search(conn, SearchPlan(parse_query(q), [], sort, 20, 0))
+
+            def plain(q: str, order: str = order) -> object:
+                expr = " AND ".join('"' + w + '"' for w in q.split())
+                sql = f"SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY {order} LIMIT 20"
+                return db.execute(sql, (expr,)).fetchall()
+
+            for band, qs in qsets.items():
+                marsad(qs[0]), plain(qs[0])  # warm the page cache
+                mw, mc = _time(marsad, qs)
+                bw, bc = _time(plain, qs)
+                cells = [
+                    f"{w:7.1f} ({c:6.1f})"
+                    for w, c in zip(_pcts(mw) + _pcts(bw), _pcts(mc) + _pcts(bc), strict=True)
+                ]
+                print(
+                    f"{band:9} {sort:9} "
+                    + " ".join(f"{c:>16}" for c in cells)
+                    + f" {_pcts(bw)[1] / _pcts(mw)[1]:6.2f}x"
+                )
+    db.close()
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench search")
+    ap.add_argument("--docs", type=int, default=1_000_000)
+    ap.add_argument("--queries", type=int, default=40, help="queries per band")
+    ap.add_argument("--dir", type=Path, default=None, help="where to put the databases")
+    args = ap.parse_args(argv)
+    corpus, n = Corpus(), args.docs
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        mpath, bpath = Path(tmp) / "marsad.db", Path(tmp) / "plain.db"
+        engine = _marsad_engine(mpath)
+        (m_wall, m_cpu), (b_wall, b_cpu) = (
+            index_marsad(engine, corpus, n),
+            index_baseline(bpath, corpus, n),
+        )
+        print(f"corpus: {n:,} synthetic posts (Zipf, 70% Arabic), relevance window {RANK_WINDOW:,}")
+        print(
+            f"indexing (wall) marsad {n / m_wall:,.0f} docs/s · plain FTS5 {n / b_wall:,.0f} docs/s"
+            f" · ratio {b_wall / m_wall:.2f}x"
+        )
+        print(
+            f"indexing (CPU)  marsad {n / m_cpu:,.0f} docs/s · plain FTS5 {n / b_cpu:,.0f} docs/s"
+            f" · ratio {b_cpu / m_cpu:.2f}x  (CPU time: the machine is shared)"
+        )
+        t0 = time.perf_counter()
+        with engine.begin() as conn:
+            SqliteBackend().finish_rebuild(conn)
+        print(
+            f"optimize (after bulk load, as `marsad reindex` does): {time.perf_counter() - t0:.1f}s"
+        )
+        print(
+            f"size      marsad {mpath.stat().st_size / 1e6:,.0f} MB · plain {bpath.stat().st_size / 1e6:,.0f} MB"
+        )
+        run_queries(engine, bpath, queries(corpus, args.queries))
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
