@@ -19,11 +19,15 @@ def marsad(tmp_path: Path) -> Runner:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MARSAD_")}
     env["MARSAD_HOME"] = str(home)
 
-    def run(*args: str, check: bool = True, extra_env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, check: bool = True, extra_env: dict[str, str] | None = None, timeout: float = 60
+    ) -> subprocess.CompletedProcess[str]:
         proc = subprocess.run(
             [sys.executable, "-m", "marsad.cli.main", *args],
-            env={**env, **(extra_env or {})}, capture_output=True, text=True, timeout=timeout,
+            env={**env, **(extra_env or {})},
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
         if check and proc.returncode != 0:
             raise AssertionError(f"marsad {' '.join(args)} -> {proc.returncode}\n{proc.stderr}")

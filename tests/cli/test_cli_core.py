@@ -15,29 +15,61 @@ from tests.cli.conftest import Runner
 def _seed(home: object) -> tuple[int, str]:
     store = Store.open(Settings.from_env({"MARSAD_HOME": str(home)}))
     sid = store.get_source("@room").id
-    ev = store.archive_bytes(b'{"messages": []}', origin="result.json", collector="test", version="1")
-    store.write_batch(sid, [
-        DocumentRecord(platform="telegram", platform_id="1", evidence_sha256=ev.sha256,
-                       text="بيان غرفة عمليات حلفاء سوريا", lang="ar",
-                       published_at=datetime(2021, 10, 14, 8, tzinfo=UTC)),
-        DocumentRecord(platform="telegram", platform_id="2", evidence_sha256=ev.sha256,
-                       text="Statement in English", lang="en",
-                       published_at=datetime(2018, 3, 1, tzinfo=UTC)),
-    ])
+    ev = store.archive_bytes(
+        b'{"messages": []}', origin="result.json", collector="test", version="1"
+    )
+    store.write_batch(
+        sid,
+        [
+            DocumentRecord(
+                platform="telegram",
+                platform_id="1",
+                evidence_sha256=ev.sha256,
+                text="بيان غرفة عمليات حلفاء سوريا",
+                lang="ar",
+                published_at=datetime(2021, 10, 14, 8, tzinfo=UTC),
+            ),
+            DocumentRecord(
+                platform="telegram",
+                platform_id="2",
+                evidence_sha256=ev.sha256,
+                text="Statement in English",
+                lang="en",
+                published_at=datetime(2018, 3, 1, tzinfo=UTC),
+            ),
+        ],
+    )
     store.close()
     return sid, ev.sha256
 
 
 def test_sources_round_trip(marsad: Runner) -> None:
     marsad("init")
-    marsad("sources", "add", "telegram", "@room", "--name", "غرفة عمليات حلفاء سوريا",
-           "--type", "official", "--reliability", "c", "--alias", "Allies of Syria Operations Room")
+    marsad(
+        "sources",
+        "add",
+        "telegram",
+        "@room",
+        "--name",
+        "غرفة عمليات حلفاء سوريا",
+        "--type",
+        "official",
+        "--reliability",
+        "c",
+        "--alias",
+        "Allies of Syria Operations Room",
+    )
     listed = json.loads(marsad("sources", "list", "--json").stdout)
-    assert [(s["handle"], s["source_type"], s["reliability"]) for s in listed] == [("@room", "official", "C")]
+    assert [(s["handle"], s["source_type"], s["reliability"]) for s in listed] == [
+        ("@room", "official", "C")
+    ]
     marsad("sources", "grade", "@room", "B", "--by", "hamdi", "--note", "statements verified")
     shown = json.loads(marsad("sources", "show", "@room", "--json").stdout)
     assert shown["reliability"] == "B"
-    assert [(h["grade"], h["decided_by"]) for h in shown["reliability_history"]] == [("C", "cli"), ("B", "hamdi")]
+    assert [(h["grade"], h["decided_by"]) for h in shown["reliability_history"]] == [
+        ("C", "cli"),
+        ("B", "hamdi"),
+    ]
     assert "Allies of Syria Operations Room" in shown["aliases"]
 
 
@@ -54,10 +86,13 @@ def test_documents_listing_filters_and_show(marsad: Runner) -> None:
 
 
 def test_user_errors_are_one_line_and_nonzero(marsad: Runner) -> None:
-    for args in (("sources", "show", "@nobody"), ("documents", "show", "999"),
-                 ("documents", "list", "--from", "yesterday"),
-                 ("sources", "add", "telegram", "@x", "--reliability", "Z"),
-                 ("ingest", "/no/such/file.json")):
+    for args in (
+        ("sources", "show", "@nobody"),
+        ("documents", "show", "999"),
+        ("documents", "list", "--from", "yesterday"),
+        ("sources", "add", "telegram", "@x", "--reliability", "Z"),
+        ("ingest", "/no/such/file.json"),
+    ):
         proc = marsad(*args, check=False)
         assert proc.returncode == 2, (args, proc.stderr)
         lines = proc.stderr.strip().splitlines()

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from marsad.core.errors import BlockedAddress, FetchError, InputError, MarsadError, NotFound, UserError
+from marsad.core.errors import (
+    BlockedAddress,
+    FetchError,
+    InputError,
+    MarsadError,
+    NotFound,
+    UserError,
+)
 
 
 def test_tree_and_codes() -> None:
