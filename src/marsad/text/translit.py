@@ -52,7 +52,17 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MAX_TOKEN_CHARS", "name_key", "split_words", "token_key", "token_keys"]
+__all__ = [
+    "MAX_TOKEN_CHARS",
+    "fold_text",
+    "is_arabic",
+    "is_article",
+    "name_key",
+    "split_words",
+    "token_key",
+    "token_keys",
+    "token_rom",
+]
 
 MAX_TOKEN_CHARS = 64
 
@@ -101,6 +111,8 @@ class _Tables:
 
     arabic: dict[int, str | None]
     latin: dict[int, str | None]
+    arabic_vowels: dict[int, str | None]
+    latin_vowels: dict[int, str | None]
     h_digraphs: tuple[tuple[str, str], ...]
     other_digraphs: tuple[tuple[str, str], ...]
 
@@ -123,12 +135,18 @@ def _compile_tables() -> _Tables:
     for spelling in spec["drop"]["latin"]:
         latin[ord(spelling)] = None
     latin[ord("x")] = "KS"
+    arabic_v, latin_v = dict(arabic), dict(latin)
+    for cls, members in spec["vowels"].items():
+        arabic_v.update({ord(ch): cls for ch in members["arabic"]})
+        latin_v.update({ord(ch): cls for ch in members["latin"]})
     # Soft c before e/i/y is S; these run before the digraph "c" → K translation.
     soft_c = (("ce", "Se"), ("ci", "Si"), ("cy", "Sy"))
     ordered = sorted(digraphs, key=lambda d: -len(d[0]))
     return _Tables(
         arabic=arabic,
         latin=latin,
+        arabic_vowels=arabic_v,
+        latin_vowels=latin_v,
         h_digraphs=tuple(d for d in ordered if "h" in d[0]),
         other_digraphs=tuple(d for d in ordered if "h" not in d[0]) + soft_c,
     )
@@ -147,7 +165,7 @@ _LATIN_CONNECTOR = re.compile(r"-(?:[aeiou]l|[aeiou](?P<sun>[sdtnrz])h?)-(?=[a-z
 _ABD_ARTICLE = re.compile(r"^abd[aeiou](?:l|(?P<sun>[sdtnrz])h?(?=(?P=sun)))-?(?=[a-z])")
 _DOUBLE = re.compile(r"(.)\1+")
 _HAS_DOUBLE = re.compile(r"(.)\1")
-_NOT_KEY = re.compile(r"[^A-Z]+")
+_NOT_KEY = re.compile(r"[^A-Za-z]+")
 
 
 # --- one token -------------------------------------------------------------------------
@@ -168,14 +186,44 @@ def token_key(token: str) -> str:
     if len(token) < 2 or len(token) > MAX_TOKEN_CHARS:
         return ""
     if token.isascii():
-        return _latin_key(token.lower())
+        return _latin_key(token.lower(), _TABLES.latin)
     if _ARABIC_CHAR.search(token):
-        return _arabic_key(token)
+        return _arabic_key(token, _TABLES.arabic)
     ascii_form = unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode()
-    return _latin_key(ascii_form.lower()) if ascii_form else ""
+    return _latin_key(ascii_form.lower(), _TABLES.latin) if ascii_form else ""
 
 
-def _latin_key(s: str) -> str:
+def token_rom(token: str) -> str:
+    """Return the vowel-aware romanisation of one word: :func:`token_key` plus vowels.
+
+    Consonants are the key's classes (upper case); vowels fold to ``a``, ``i`` (e, i, y,
+    ي) and ``u`` (o, u, w, و). Arabic leaves short vowels unwritten, so compare an
+    Arabic romanisation with a Latin one by how much of the Arabic one the Latin one
+    covers in order (see :mod:`marsad.text.names`).
+
+    Args:
+        token: One word in Arabic or Latin script.
+
+    Returns:
+        E.g. ``"SuLiMaNi"`` for Soleimani, ``"SLiMaNi"`` for سليماني; ``""`` when the
+        token is not name-like.
+    """
+    if len(token) < 2 or len(token) > MAX_TOKEN_CHARS:
+        return ""
+    if token.isascii():
+        return _latin_key(token.lower(), _TABLES.latin_vowels)
+    if _ARABIC_CHAR.search(token):
+        return _arabic_key(token, _TABLES.arabic_vowels)
+    ascii_form = unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode()
+    return _latin_key(ascii_form.lower(), _TABLES.latin_vowels) if ascii_form else ""
+
+
+def is_arabic(text: str) -> bool:
+    """Return whether ``text`` holds any Arabic-script character (Persian included)."""
+    return not text.isascii() and _ARABIC_CHAR.search(text) is not None
+
+
+def _latin_key(s: str, table: dict[int, str | None]) -> str:
     """Key a lower-cased ASCII token (see the module docstring, rules 3–5)."""
     m = _LATIN_ARTICLE.match(s)
     if m and (not m["sun"] or s[m.end()] == m["sun"]):
@@ -197,7 +245,7 @@ def _latin_key(s: str) -> str:
         for digraph, cls in _TABLES.other_digraphs:
             if digraph in s:
                 s = s.replace(digraph, cls)
-    return _collapse(s.translate(_TABLES.latin))
+    return _collapse(s.translate(table))
 
 
 def _collapse(key: str) -> str:
@@ -215,7 +263,7 @@ def _connector(m: re.Match[str]) -> str:
     return "" if not m["sun"] or end == m["sun"] else m.group(0)
 
 
-def _arabic_key(token: str) -> str:
+def _arabic_key(token: str, table: dict[int, str | None]) -> str:
     """Key an Arabic-script token (see the module docstring, rules 2, 4, 5)."""
     s = token.translate(_AR_CLEAN)
     if len(s) < 2 or _DIGIT in s:
@@ -225,10 +273,10 @@ def _arabic_key(token: str) -> str:
     elif s.startswith("عبدال") and len(s) >= 7:
         s = "عبد" + s[5:]
     if s[-1] == "ه":
-        s = s[:-1]
-    key = s.translate(_TABLES.arabic)
-    if not (key.isascii() and key.isupper()):
-        key = _NOT_KEY.sub("", key.upper() if key.isascii() else key)
+        s = s[:-1] + "ة"
+    key = s.translate(table)
+    if not (key.isascii() and key.isalpha()):
+        key = _NOT_KEY.sub("", key)
     return _collapse(key)
 
 
@@ -274,7 +322,7 @@ def _is_article(word: str, following: str | None) -> bool:
     return False
 
 
-def token_keys(text: str) -> list[str]:
+def token_keys(text: str, *, vowels: bool = False) -> list[str]:
     """Return the keys of the words of a multi-word name, particles handled.
 
     Article words are skipped, ``abd``-words fuse with the next word and ``allah``-words
@@ -282,10 +330,12 @@ def token_keys(text: str) -> list[str]:
 
     Args:
         text: A name or phrase in any mix of Arabic and Latin script.
+        vowels: Give :func:`token_rom` romanisations instead of keys.
 
     Returns:
         The non-empty keys, in order.
     """
+    keyer = token_rom if vowels else token_key
     words = split_words(text)
     keys: list[str] = []
     pending = ""  # key of an abd-word waiting for the word it governs
@@ -295,9 +345,9 @@ def token_keys(text: str) -> list[str]:
             continue
         low = word.lower()
         if low in _PARTICLES.abd_words:
-            pending += "BD"
+            pending += keyer("عبد" if is_arabic(word) else "abd")
             continue
-        key = token_key(word)
+        key = keyer(word)
         if low in _PARTICLES.allah_words and keys and not pending:
             keys[-1] = _collapse(keys[-1] + key)
             continue
@@ -310,6 +360,19 @@ def token_keys(text: str) -> list[str]:
     return keys
 
 
+def is_article(word: str, following: str | None = None) -> bool:
+    """Return whether ``word`` is a separate article (``al``, ``ال``; ``ash`` before Sh...).
+
+    Args:
+        word: One word.
+        following: The next word, needed for the sun-letter forms.
+
+    Returns:
+        True when :func:`token_keys` ignores the word.
+    """
+    return _is_article(word, following)
+
+
 def name_key(text: str) -> str:
     """Return the key of a multi-word name: :func:`token_keys` joined by one space.
 
@@ -320,3 +383,38 @@ def name_key(text: str) -> str:
         For both examples ``"B MHD MHNDS"``; ``""`` when nothing is name-like.
     """
     return " ".join(token_keys(text))
+
+
+# --- same-script folding (transliteration off) ------------------------------------------
+
+_AR_FOLD: dict[int, str | None] = {
+    **_AR_CLEAN,
+    **{ord(c): "ا" for c in "أإآٱ"},
+    ord("ى"): "ي",
+    ord("ة"): "ه",
+    ord("ـ"): None,
+}
+_FOLD_SPLIT = re.compile(r"\W+")
+_APOSTROPHES = {ord(c): None for c in "'’‘`ʿʾ"}
+
+
+def fold_text(text: str) -> str:
+    """Fold a name for same-script comparison, without transliterating it.
+
+    Arabic: the Lucene normaliser's rules plus Persian ی/ک, harakat and controls
+    removed, presentation forms folded. Latin: accents removed, lower-cased, apostrophes
+    and ʿayn marks dropped. Punctuation and hyphens become word breaks; words are joined
+    by one space.
+
+    Args:
+        text: A name in any script.
+
+    Returns:
+        The folded text (``"الاخبار"`` for ``"الأخبار"``, ``"al akhbar"`` for ``"Al-Akhbar"``).
+    """
+    text = text.translate(_AR_FOLD).translate(_APOSTROPHES)
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    return " ".join(w for w in _FOLD_SPLIT.split(text.casefold()) if w)
