@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from marsad.core.records import DocumentRecord, ForwardRef, MediaItem
-from marsad.store import DocumentFilter, Store
+from marsad.store import DocumentFilter, Store, WriteCounts
 
 AR_TEXT = "أعلنت غرفة العمليات المشتركة عن استهداف قاعدة التنف بطائرات مسيرة"
 AR_EDITED = "أعلنت غرفة العمليات المشتركة عن استهداف قاعدة التنف بطائرات مسيرة وصواريخ"
@@ -46,6 +46,7 @@ class Corpus:
     evidence_edit: str = ""
     png: str = ""
     fake_jpeg: str = ""
+    run: int = 0
 
 
 def _at(day: int, hour: int = 9) -> datetime:
@@ -83,7 +84,7 @@ def fill(store: Store) -> Corpus:
         version="1.2",
     ).sha256
     c.png = store.archive_bytes(
-        tiny_png(), origin="photos/1.png", collector="t", version="1"
+        tiny_png(96, 64), origin="photos/1.png", collector="t", version="1"
     ).sha256
     c.fake_jpeg = store.archive_bytes(
         FAKE_JPEG, origin="photos/2.jpg", collector="t", version="1"
@@ -101,7 +102,7 @@ def fill(store: Store) -> Corpus:
         )
 
     media = [
-        MediaItem(kind="photo", sha256=c.png, mime_type="image/png", size=70, width=2, height=2),
+        MediaItem(kind="photo", sha256=c.png, mime_type="image/png", width=96, height=64),
         MediaItem(kind="file", sha256=c.fake_jpeg, mime_type="image/jpeg", original_name="x.jpg"),
         MediaItem(kind="video_file", note="(File not included. Change data exporting settings.)"),
     ]
@@ -143,6 +144,10 @@ def fill(store: Store) -> Corpus:
         for i in range(60)
     ]
     store.write_batch(c.copier, filler)
+    run = store.start_run("telegram_export", "1.2", "export/result.json", c.origin)
+    store.add_run_error(run, "messages[77]", "message without an id")
+    store.finish_run(run, "partial", WriteCounts(seen=4, added=3, versions=1), 1)
+    c.run = run
     for name, (sid, pid) in {
         "ar": (c.origin, "100"),
         "reply": (c.origin, "101"),

@@ -18,18 +18,23 @@ from starlette.staticfiles import StaticFiles
 
 from marsad import __version__
 from marsad.store import Store
-from marsad.web import errors
-from marsad.web.pages import documents, evidence
+from marsad.web import api, errors
+from marsad.web.pages import apidocs, documents, evidence, sources
 from marsad.web.render import STATIC_DIR, NavItem, make_templates
 from marsad.web.security import SecurityHeaders
 
-DEFAULT_NAV: tuple[NavItem, ...] = (NavItem("nav.documents", "/documents"),)
+DEFAULT_NAV: tuple[NavItem, ...] = (
+    NavItem("nav.documents", "/documents"),
+    # Search (another capability) inserts its entry here: app.state.nav.insert(1, ...).
+    NavItem("nav.sources", "/sources"),
+    NavItem("nav.runs", "/runs"),
+)
 
 
 def page_routers() -> list[APIRouter]:
     """The routers of the HTML pages, in navigation order."""
     # Later capabilities (search, ...) add their page routers here, one line each.
-    return [documents.router, evidence.router]
+    return [documents.router, sources.router, evidence.router, apidocs.router]
 
 
 def create_app(store: Store) -> FastAPI:
@@ -54,6 +59,7 @@ def create_app(store: Store) -> FastAPI:
     app.state.nav = list(DEFAULT_NAV)
     for router in page_routers():
         app.include_router(router)
+    app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     errors.install(app)
     app.add_middleware(SecurityHeaders)

@@ -94,10 +94,7 @@ class DocumentQuery:
     order: str = "newest"
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
-
-    @property
-    def offset(self) -> int:
-        return (self.page - 1) * self.per_page
+    offset: int = 0  # rows skipped: (page - 1) * per_page, or the API's own offset
 
     def to_filter(self) -> DocumentFilter:
         """The store filter for this query."""
@@ -133,6 +130,8 @@ def document_query(
     end = parse_day(date_to, "to", end=True)
     if start and end and start > end:
         raise InputError("the 'from' date is after the 'to' date")
+    number = parse_int(page, "page", lo=1, hi=MAX_PAGE, default=1)
+    size = parse_int(per_page, "per_page", lo=1, hi=max(PER_PAGE_CHOICES), default=DEFAULT_PER_PAGE)
     return DocumentQuery(
         source_id=parse_int(source, "source", lo=1, hi=_MAX_ID, default=0) or None,
         language=_language(language),
@@ -140,6 +139,7 @@ def document_query(
         date_from=start,
         date_to=end,
         order=_choice(order, "order", ORDERS, "newest"),
-        page=parse_int(page, "page", lo=1, hi=MAX_PAGE, default=1),
-        per_page=parse_int(per_page, "per_page", lo=1, hi=max(PER_PAGE_CHOICES), default=50),
+        page=number,
+        per_page=size,
+        offset=(number - 1) * size,
     )
