@@ -148,9 +148,10 @@ def word_diff(old: str, new: str, max_tokens: int = 20000) -> list[DiffPart]:
 
 
 def entity_view(entity: Any) -> dict[str, str | None] | None:
-    """Reduce one stored text entity to ``{type, text, href}`` for display.
+    """Reduce one stored text entity to ``{type, text, href, target}`` for display.
 
-    ``href`` is set only for http(s) URLs; malformed entities are dropped.
+    ``href`` is set only for http(s) URLs; ``target`` keeps any other link target as
+    text for the reader to see. Malformed entities are dropped.
     """
     if not isinstance(entity, dict):
         return None
@@ -158,7 +159,9 @@ def entity_view(entity: Any) -> dict[str, str | None] | None:
     text = str(entity.get("text", ""))[:2048]
     if not text:
         return None
-    href = None
+    href = target = None
     if kind in ("link", "text_link", "url"):
-        href = safe_href(str(entity.get("href") or text))
-    return {"type": kind, "text": text, "href": href}
+        raw = str(entity.get("href") or text)[:2048]
+        href = safe_href(raw)
+        target = raw if href is None and raw != text else None
+    return {"type": kind, "text": text, "href": href, "target": target}
