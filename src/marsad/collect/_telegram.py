@@ -19,10 +19,14 @@ PLATFORM = "telegram"
 NOT_INCLUDED = "(File not included."
 MEDIA_MAX_BYTES = 2_000_000_000  # Telegram's own upload cap; larger is not a real export file
 
-_ARABIC = range(0x0600, 0x0700)
-_ARABIC_SUPPLEMENT = (range(0x0750, 0x0780), range(0x08A0, 0x0900), range(0xFB50, 0xFE00))
-_PERSIAN = frozenset("پچژگکی")
-_SAMPLE = 400  # characters looked at by the language guess
+# Script counting on UTF-8 bytes (bytes.count and bytes.translate run in C): U+0600-U+06FF
+# are the two-byte sequences led by 0xD8-0xDB, Latin-1/Extended-A/B letters are led by
+# 0xC3-0xC9.
+_ARABIC_LEADS = (0xD8, 0xD9, 0xDA, 0xDB)
+_LATIN_LEADS = (0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9)
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_PERSIAN = tuple(ch.encode() for ch in "پچژگکی")
+_SAMPLE = 200  # characters looked at by the language guess
 
 
 def guess_lang(text: str) -> str:
@@ -35,23 +39,17 @@ def guess_lang(text: str) -> str:
         "fa" when Arabic-script text uses Persian-only letters, "ar" when Arabic script
         dominates, "en" when Latin does, "" otherwise (no letters, other scripts).
     """
-    arabic = latin = persian = 0
-    for ch in text[:_SAMPLE]:
-        if ch.isascii():
-            if ch.isalpha():
-                latin += 1
-            continue
-        code = ord(ch)
-        if code in _ARABIC or any(code in r for r in _ARABIC_SUPPLEMENT):
-            arabic += 1
-            if ch in _PERSIAN:
-                persian += 1
-        elif ch.isalpha() and code < 0x0250:
-            latin += 1
+    raw = text[:_SAMPLE].encode("utf-8", "replace")
+    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    if raw.isascii():
+        return "en" if latin else ""
+    arabic = sum(raw.count(b) for b in _ARABIC_LEADS)
+    latin += sum(raw.count(b) for b in _LATIN_LEADS)
     if arabic == 0 and latin == 0:
         return ""
     if arabic >= latin:
-        return "fa" if persian * 20 >= arabic and persian >= 2 else "ar"
+        persian = sum(raw.count(p) for p in _PERSIAN)
+        return "fa" if persian >= 2 and persian * 20 >= arabic else "ar"
     return "en"
 
 
