@@ -9,6 +9,8 @@ import pytest
 
 from marsad.core.settings import Settings
 from marsad.store import Store
+from marsad.store.repo import DocumentFilter
+from marsad.store.rows import DocumentRow
 from tests.conftest import make_settings
 from tests.httpserver import TestServer
 
@@ -36,5 +38,20 @@ def local_settings(home: Path, database_url: str = "", **overrides: object) -> S
 def local_store(home: Path) -> Iterator[Store]:
     """A SQLite store whose fetcher may reach the local test server."""
     s = Store.open(local_settings(home))
+    yield s
+    s.close()
+
+
+def docs_by_pid(store: Store, source_id: int | None = None) -> dict[str, DocumentRow]:
+    """Every stored document (up to 1000), keyed by platform id, full detail."""
+    rows, _total = store.list_documents(DocumentFilter(source_id=source_id, limit=1000))
+    return {r.platform_id: store.get_document(r.id) for r in rows}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_local_store(request: pytest.FixtureRequest, home: Path) -> Iterator[Store]:
+    """Like the contract ``store`` fixture (SQLite and PostgreSQL), reaching 127.0.0.1."""
+    url = "" if request.param == "sqlite" else request.getfixturevalue("pg_schema_url")
+    s = Store.open(local_settings(home, url))
     yield s
     s.close()
