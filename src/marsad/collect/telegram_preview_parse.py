@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -55,6 +55,10 @@ def parse_views(raw: str) -> int | None:
         return None
     scale = {"": 1, "k": 1_000, "m": 1_000_000}[m.group(2).lower()]
     return round(value * scale)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _tme_link(href: str) -> tuple[str, str] | None:
@@ -155,7 +159,7 @@ def _parse_post(el: HtmlElement, channel: str, post_id: int, evidence: str) -> P
     post.text = text_with_breaks(text_el) if text_el is not None else ""
     when = el.xpath(f".//*[{_cls('tgme_widget_message_date')}]//time/@datetime")
     when = when or el.xpath(".//time/@datetime")
-    post.published_at = datetime.fromisoformat(str(when[0])) if when else None
+    post.published_at = _utc(datetime.fromisoformat(str(when[0]))) if when else None
     views = _first(el, f".//*[{_cls('tgme_widget_message_views')}]")
     post.views = parse_views(str(views.text_content())) if views is not None else None
     author = _first(el, f".//*[{_cls('tgme_widget_message_from_author')}]")

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import etree
-from lxml.html import HTMLParser, HtmlElement, document_fromstring
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from marsad.collect.base import CollectContext, Collector
 from marsad.core.errors import InputError, TooLarge
@@ -81,7 +81,7 @@ def _date(raw: str | None) -> datetime | None:
         value = datetime.fromisoformat(raw)
     except ValueError:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def normalise_lang(raw: str) -> str:
@@ -109,7 +109,7 @@ def extract_article(data: bytes, url: str = "", charset: str = "") -> Article:
         author=plain(doc.author or _meta(root, "author", "article:author"))[:512],
         lang=normalise_lang(root.get("lang", "") or doc.language or ""),
         sitename=plain(doc.sitename or "")[:512],
-        url=doc.url if (doc.url or "").startswith(("http://", "https://")) else "",
+        url=doc.url if doc.url and doc.url.startswith(("http://", "https://")) else "",
     )
 
 
