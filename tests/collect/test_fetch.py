@@ -198,3 +198,28 @@ def test_public_address_rules() -> None:
         "255.255.255.255",
     ):
         assert not is_public(ipaddress.ip_address(bad)), bad
+
+
+def test_connection_pinned_to_checked_address(
+    server: TestServer, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: a second lookup would answer another address; it never happens."""
+    import socket
+
+    real = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        if host == "rebind.marsad.test":
+            lookups.append(host)
+            ip = "127.0.0.1" if len(lookups) == 1 else "203.0.113.9"
+            return real(ip, *args, **kwargs)  # type: ignore[arg-type]
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    server.route("/p", Reply(200, b"pinned"))
+    with fetcher(home, fetch_timeout=2.0) as f:
+        res = f.fetch(f"http://rebind.marsad.test:{server.port}/p")
+    assert res.body == b"pinned"
+    assert lookups == ["rebind.marsad.test"]
+    assert server.hits("/p")[0].headers["host"] == f"rebind.marsad.test:{server.port}"

@@ -28,7 +28,7 @@ RICH = [
         "Statement on <b>today's</b> events",
         views="987",
         forward=("Other Outlet", "https://t.me/otheroutlet/4567"),
-        date="2024-03-01T09:00:00+00:00",
+        date="2024-03-01T12:00:00+03:00",
     ),
     Post(
         103,
@@ -62,6 +62,7 @@ def test_rich_page_parsed_into_documents(local_store: Store, server: TestServer)
     assert ar.source is not None and ar.source.name == "أخبار الجبهة"
     assert "telegram:@frontnews" in local_store.get_source(ar.source_id).keys
     assert en.text == "Statement on today's events"
+    assert en.published_at == datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
     assert (en.fwd_from_name, en.fwd_from_key, en.fwd_from_message_id) == (
         "Other Outlet",
         "telegram:@otheroutlet",

@@ -99,7 +99,7 @@ class Channel:
     def reply(self, req: Seen) -> Reply:
         before = int(req.query.get("before", "0") or 0)
         if before in self.fail_before:
-            return Reply(500, b"oops")
+            return Reply(403, b"blocked")  # final at once: no retry delay
         older = [p for p in self.posts if not before or p.id < before]
         page = sorted(older, key=lambda p: p.id)[-PAGE_SIZE:]
         return Reply(200, render_page(self.name, self.title, page), {"Content-Type": "text/html"})

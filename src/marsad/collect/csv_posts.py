@@ -11,6 +11,7 @@ Options:
     dayfirst: ``1`` (default) reads ``01/02/2024`` as 1 February; ``0`` as January 2.
     leading_time: ``1`` (default) moves a time glued to the start of the text
         (``18:31Following ...``) into the time of day when the date has none.
+    date_languages: languages tried for free-form dates, default ``en,ar``.
     tz: UTC offset (``+03:00``) for dates written without one; default UTC.
     delimiter: one character; default guessed from the header line.
 
@@ -81,6 +82,13 @@ def parse_tz(raw: str) -> timezone:
     return timezone(delta if m.group(1) == "+" else -delta)
 
 
+def _languages(raw: str) -> tuple[str, ...]:
+    langs = tuple(x.strip().lower() for x in raw.split(",") if x.strip())
+    if not langs or not all(x.isalpha() and len(x) <= 3 for x in langs):
+        raise ConfigError(f"option date_languages must look like en,ar, not {raw[:40]!r}")
+    return langs
+
+
 def row_id(date: str, text: str) -> str:
     return "row:" + hashlib.sha256(f"{date}\x1f{text}".encode()).hexdigest()[:32]
 
@@ -122,6 +130,7 @@ class CsvCollector(Collector):
         dates = DateReader(
             dayfirst=ctx.options.get("dayfirst", "1") != "0",
             tz=parse_tz(ctx.options.get("tz", "")),
+            languages=_languages(ctx.options.get("date_languages", "en,ar")),
         )
         leading = ctx.options.get("leading_time", "1") != "0"
         platform = ctx.source.platform if ctx.source and ctx.source.platform else "csv"
