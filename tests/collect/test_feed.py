@@ -104,3 +104,14 @@ def test_not_a_feed_is_one_line_error(local_store: Store, server: TestServer) ->
 def test_html_to_text_drops_active_content() -> None:
     text = html_to_text('<p>One<script>bad()</script></p><ul><li>Two</li></ul><img onerror="x">')
     assert text == "One\nTwo"
+
+
+def test_body_naming_a_local_file_is_not_read(
+    local_store: Store, server: TestServer, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret-feed.xml"
+    secret.write_bytes((FIXTURES / "feed_atom.xml").read_bytes())
+    server.route("/feed.xml", Reply(200, str(secret).encode()))
+    with pytest.raises(InputError, match="not an RSS or Atom feed"):
+        ingest(local_store, server.url("/feed.xml"), collector=FeedCollector())
+    assert local_store.count_documents() == 0

@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom feeds, parsed with feedparser from bytes the safe fetcher got.
 
-feedparser never fetches anything here: it only sees bytes already archived. A feed is
+feedparser never fetches or opens anything here: it only reads a stream over bytes already
+archived (given raw bytes that name a local file, feedparser would read that file). A feed is
 fetched with a conditional GET; its ``ETag`` and ``Last-Modified`` are kept in
 ``ctx.state`` so the next run sends them and a 304 adds nothing.
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -108,7 +110,8 @@ class FeedCollector(Collector):
             path = Path(target)
             data, origin = read_capped(path, ctx.settings.fetch_max_bytes), f"file:{path.name}"
         ev = ctx.archive_bytes(data, origin=origin, media_type="application/xml")
-        parsed = feedparser.parse(data, response_headers={"content-location": origin})
+        # A stream, never bytes: feedparser would open bytes naming a local file.
+        parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": origin})
         if not parsed.entries and (parsed.bozo or not parsed.feed):
             raise InputError(f"{origin[:200]} is not an RSS or Atom feed")
         channel = self._channel(parsed.feed, origin)
