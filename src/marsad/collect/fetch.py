@@ -241,6 +241,16 @@ def _retry_after(value: str, cap: float) -> float | None:
     return max(0.0, min((when - datetime.now(UTC)).total_seconds(), cap))
 
 
+@dataclass(frozen=True)
+class _Pinned:
+    """A request target pinned to the address that passed the policy."""
+
+    url: httpx.URL  # the URL with the host replaced by the checked IP
+    ip: IPAddress
+    host: str  # the real host name (ASCII), for SNI and the rate limiter
+    host_header: str
+
+
 class Fetcher:
     """The safe HTTP client. One per collection run; call :meth:`close` when done.
 
@@ -351,14 +361,14 @@ class Fetcher:
             return retry_after
         return min(self.backoff * (2**attempt), 30.0) * (0.5 + random.random())
 
-    def _target(self, url: str) -> tuple[httpx.URL, IPAddress, str]:
+    def _target(self, url: str) -> _Pinned:
         try:
             parsed = httpx.URL(url)
-        except (httpx.InvalidURL, TypeError, ValueError) as exc:
+            host = parsed.raw_host.decode("ascii")  # IDNA-encoded by httpx
+        except (httpx.InvalidURL, TypeError, ValueError, UnicodeError) as exc:
             raise FetchError(f"not a valid URL: {_short(url)}") from exc
         if parsed.scheme not in {"http", "https"}:
             raise BlockedAddress(f"refused to fetch {_short(url)}: only http and https URLs")
-        host = parsed.host
         if not host:
             raise FetchError(f"URL has no host: {_short(url)}")
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
@@ -366,17 +376,17 @@ class Fetcher:
         host_header = f"[{host}]" if ":" in host else host
         if parsed.port:
             host_header += f":{parsed.port}"
-        return parsed.copy_with(host=str(ip)), ip, host_header
+        pinned = parsed.copy_with(host=str(ip), userinfo=b"")
+        return _Pinned(pinned, ip, host, host_header)
 
     def _fetch_once(self, url: str, headers: dict[str, str], cap: int) -> FetchResult:
-        pinned, ip, host_header = self._target(url)
-        original_host = httpx.URL(url).host
-        self.rate.wait(original_host)
+        target = self._target(url)
+        self.rate.wait(target.host)
         request = self.client.build_request(
             "GET",
-            pinned,
-            headers={**headers, "Host": host_header},
-            extensions={"sni_hostname": original_host},
+            target.url,
+            headers={**headers, "Host": target.host_header},
+            extensions={"sni_hostname": target.host},
         )
         try:
             response = self.client.send(request, stream=True)
@@ -387,7 +397,7 @@ class Fetcher:
         except httpx.HTTPError as exc:
             raise FetchError(f"cannot fetch {_short(url)}: {type(exc).__name__}") from exc
         try:
-            self._check_peer(response, ip, url)
+            self._check_peer(response, target.ip, url)
             hdrs = {k.lower(): v for k, v in response.headers.items()}
             body = (
                 b"" if response.status_code in REDIRECTS | {304} else self._read(response, cap, url)
