@@ -12,7 +12,7 @@ from marsad.core.errors import HTTPStatusError, UserError
 from marsad.pipeline.ingest import ingest
 from marsad.store import Store
 from tests.collect.conftest import docs_by_pid
-from tests.collect.tme_pages import Channel, Post, plain_posts
+from tests.collect.tme_pages import VIDEO_AND_LINK, Channel, Post, plain_posts
 from tests.httpserver import Reply, TestServer
 
 RICH = [
@@ -39,6 +39,8 @@ RICH = [
         edited=True,
         date="2024-03-01T10:30:00+00:00",
     ),
+    Post(104, "مقطع مصور من العملية", media_html=VIDEO_AND_LINK, views="15K"),
+    Post(105, "", service=True, views=""),
 ]
 
 
@@ -51,7 +53,7 @@ def run(store: Store, target: str, source: int | None = None, **options: str):  
 def test_rich_page_parsed_into_documents(local_store: Store, server: TestServer) -> None:
     url = Channel("frontnews", "أخبار الجبهة", RICH).serve(server)
     result = run(local_store, url)
-    assert result.counts.added == 3
+    assert result.counts.added == 5
     docs = docs_by_pid(local_store)
     ar, en, reply = docs["101"], docs["102"], docs["103"]
     assert ar.text == "بيان عسكري: استهداف موقع\nفي الجنوب"
@@ -76,8 +78,21 @@ def test_rich_page_parsed_into_documents(local_store: Store, server: TestServer)
     [photo] = reply.media
     assert photo.kind == "photo" and photo.sha256 is None
     assert photo.meta == {"url": "https://cdn4.telesco.pe/file/abc123.jpg"}
+    video, link = docs["104"].media
+    assert (video.kind, video.meta) == (
+        "video_file",
+        {
+            "url": "https://cdn4.telesco.pe/file/video104.mp4",
+            "thumbnail": "https://cdn4.telesco.pe/file/thumb104.jpg",
+        },
+    )
+    assert (link.kind, link.meta) == (
+        "webpage",
+        {"url": "https://news.example.org/ar/field-report", "title": "تقرير ميداني"},
+    )
+    assert docs["105"].kind == "service" and docs["104"].kind == "post"
     # every post points at the archived page it was parsed from
-    assert local_store.archive.read(ar.evidence_sha256).count(b'data-post="frontnews/') == 3
+    assert local_store.archive.read(ar.evidence_sha256).count(b'data-post="frontnews/') == 5
     assert ar.evidence["origin"] == url
 
 

@@ -25,6 +25,8 @@ class Post:
     reply_to: str = ""  # href of the replied-to post
     photo: str = ""  # photo URL
     edited: bool = False
+    media_html: str = ""  # further media blocks (video, link preview), as Telegram writes them
+    service: bool = False
 
 
 def render_post(channel: str, p: Post) -> str:
@@ -58,12 +60,12 @@ def render_post(channel: str, p: Post) -> str:
     edited = "edited " if p.edited else ""
     return f"""
 <div class="tgme_widget_message_wrap js-widget_message_wrap">
- <div class="tgme_widget_message text_not_supported_wrap js-widget_message" data-post="{channel}/{p.id}" data-view="eyJjIjoxfQ">
+ <div class="tgme_widget_message text_not_supported_wrap{" service_message" if p.service else ""} js-widget_message" data-post="{channel}/{p.id}" data-view="eyJjIjoxfQ">
   <div class="tgme_widget_message_user"><a href="https://t.me/{channel}"><i class="tgme_widget_message_user_photo"></i></a></div>
   <div class="tgme_widget_message_bubble">
    <i class="tgme_widget_message_bubble_tail"></i>
    <div class="tgme_widget_message_author accent_color"><a class="tgme_widget_message_owner_name" href="https://t.me/{channel}"><span dir="auto">Channel</span></a></div>
-   {fwd}{reply}{photo}
+   {fwd}{reply}{photo}{p.media_html}
    <div class="tgme_widget_message_text js-message_text" dir="auto">{p.html}</div>
    <div class="tgme_widget_message_footer compact js-message_footer">
     <div class="tgme_widget_message_info short js-message_info">
@@ -74,6 +76,17 @@ def render_post(channel: str, p: Post) -> str:
   </div>
  </div>
 </div>"""
+
+
+VIDEO_AND_LINK = """
+<a class="tgme_widget_message_video_player blured js-message_video_player" href="https://t.me/frontnews/104">
+ <i class="tgme_widget_message_video_thumb" style="background-image:url('https://cdn4.telesco.pe/file/thumb104.jpg')"></i>
+ <div class="tgme_widget_message_video_wrap"><video src="https://cdn4.telesco.pe/file/video104.mp4" class="tgme_widget_message_video js-message_video" width="100%" height="100%"></video></div>
+ <div class="message_video_play"></div><time class="message_video_duration js-message_video_duration">0:35</time></a>
+<a class="tgme_widget_message_link_preview" href="https://news.example.org/ar/field-report">
+ <div class="link_preview_site_name accent_color" dir="auto">صحيفة الرصد</div>
+ <div class="link_preview_title" dir="auto">تقرير ميداني</div>
+ <div class="link_preview_description" dir="auto">وصف قصير</div></a>"""
 
 
 def render_page(channel: str, title: str, posts: list[Post]) -> bytes:

@@ -83,6 +83,7 @@ class PreviewPost:
     reply_to_id: str = ""
     reply_channel: str = ""
     media: list[MediaItem] = field(default_factory=list)
+    service: bool = False
 
     def to_record(self, name: str, channel: ChannelRef, ctx: CollectContext) -> DocumentRecord:
         extra: dict[str, object] = {"edited": True} if self.edited else {}
@@ -92,6 +93,7 @@ class PreviewPost:
             platform="telegram",
             platform_id=str(self.post_id),
             evidence_sha256=self.evidence,
+            kind="service" if self.service else "post",
             locator=f"#post-{self.post_id}",
             text=self.text,
             published_at=self.published_at,
@@ -109,7 +111,7 @@ class PreviewPost:
         """Fetch and archive each photo (capped); a failure is a per-item error."""
         for item in self.media:
             url = str(item.meta.get("url", ""))
-            if not url:
+            if not url or item.kind not in {"photo", "video_file"}:
                 continue
             try:
                 res = ctx.fetcher.fetch(url, max_bytes=MEDIA_CAP)
@@ -153,10 +155,13 @@ def parse_page(
 
 
 def _parse_post(el: HtmlElement, channel: str, post_id: int, evidence: str) -> PreviewPost:
-    post = PreviewPost(channel, post_id, evidence)
+    post = PreviewPost(channel, post_id, evidence, service="service_message" in el.get("class", ""))
     not_in_reply = f"not(ancestor::*[{_cls('tgme_widget_message_reply')}])"
     text_el = _first(el, f".//div[{_cls('tgme_widget_message_text')}][{not_in_reply}]")
     post.text = text_with_breaks(text_el) if text_el is not None else ""
+    if post.service and not post.text:
+        service = _first(el, f".//*[{_cls('message_service_text')}]")
+        post.text = text_with_breaks(service) if service is not None else ""
     when = el.xpath(f".//*[{_cls('tgme_widget_message_date')}]//time/@datetime")
     when = when or el.xpath(".//time/@datetime")
     post.published_at = _utc(datetime.fromisoformat(str(when[0]))) if when else None
@@ -194,10 +199,35 @@ def _parse_reply(el: HtmlElement, post: PreviewPost, channel: str) -> None:
         post.reply_channel = "" if link[0].lower() == channel.lower() else link[0]
 
 
+def _http(url: str) -> str:
+    return url[:2048] if url.startswith(("http://", "https://")) else ""
+
+
+def _bg_url(el: HtmlElement) -> str:
+    m = BG_URL_RE.search(el.get("style", ""))
+    return _http(m.group(1)) if m else ""
+
+
 def _parse_photos(el: HtmlElement, post: PreviewPost) -> None:
+    """Photos, videos, documents and link previews; URLs noted, nothing downloaded."""
     for wrap in el.xpath(f".//*[{_cls('tgme_widget_message_photo_wrap')}]"):
-        m = BG_URL_RE.search(wrap.get("style", ""))
-        url = m.group(1) if m else ""
-        if url and not url.startswith(("http://", "https://")):
-            url = ""
+        url = _bg_url(wrap)
         post.media.append(MediaItem(kind="photo", meta={"url": url} if url else {}))
+    for player in el.xpath(f".//*[{_cls('tgme_widget_message_video_player')}]"):
+        src = _http(str((player.xpath(".//video/@src") or [""])[0]))
+        thumb = _first(player, f".//*[{_cls('tgme_widget_message_video_thumb')}]")
+        meta = {"url": src} if src else {}
+        if thumb is not None and _bg_url(thumb):
+            meta["thumbnail"] = _bg_url(thumb)
+        post.media.append(MediaItem(kind="video_file", meta=meta))
+    for doc in el.xpath(f".//*[{_cls('tgme_widget_message_document_title')}]"):
+        name = str(doc.text_content()).strip()[:512]
+        post.media.append(MediaItem(kind="file", original_name=name))
+    for link in el.xpath(f".//a[{_cls('tgme_widget_message_link_preview')}]"):
+        title = _first(link, f".//*[{_cls('link_preview_title')}]")
+        meta = {"url": _http(link.get("href", ""))}
+        if title is not None:
+            meta["title"] = str(title.text_content()).strip()[:512]
+        post.media.append(MediaItem(kind="webpage", meta=meta))
+    if el.xpath(f".//*[{_cls('message_media_not_supported')}]"):
+        post.media.append(MediaItem(kind="unsupported", note="open in Telegram to view"))
