@@ -19,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 from marsad import __version__
 from marsad.store import Store
 from marsad.web import api, errors
-from marsad.web.pages import apidocs, documents, evidence, sources
+from marsad.web.pages import apidocs, documents, evidence, search, sources
 from marsad.web.render import STATIC_DIR, NavItem, make_templates
 from marsad.web.security import SecurityHeaders
 
@@ -61,6 +61,7 @@ def create_app(store: Store) -> FastAPI:
         app.include_router(router)
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    search.install(app)
     errors.install(app)
     app.add_middleware(SecurityHeaders)
     return app
