@@ -68,14 +68,14 @@ def test_arabic_query_ignores_harakat_and_forms(store: Store) -> None:
 
 def test_phrase_and_boolean(store: Store) -> None:
     _load(store)
-    assert len(_texts(store, '"حزب الله"')) == 1
-    assert len(_texts(store, '"الله حزب"')) == 0
+    assert len(_texts(store, '"حزب الله" translit:off')) == 1
+    assert len(_texts(store, '"الله حزب" translit:off')) == 0
     # Baghdad also finds بغداد (cross-script), attack the English post
     assert len(_texts(store, "Baghdad OR attack", sort="newest")) == 3
     assert len(_texts(store, "Baghdad OR attack translit:off")) == 2
     assert len(_texts(store, "attack -base")) == 0
     assert len(_texts(store, "(airport OR base) NOT Qasem")) == 1
-    assert len(_texts(store, "Kataib Hezbollah")) == 1
+    assert len(_texts(store, "Kataib Hezbollah translit:off")) == 1
     assert len(_texts(store, "مسؤولي*")) == 1
 
 
@@ -150,3 +150,13 @@ def test_bad_queries_are_one_line_errors(store: Store, bad: str) -> None:
     with pytest.raises(QueryError) as err:
         search(store, bad)
     assert "\n" not in str(err.value)
+
+
+def test_names_across_scripts_and_word_boundaries(store: Store) -> None:
+    _load(store)
+    # one Latin word against two Arabic words, and a hyphenated name against one word
+    assert len(_texts(store, "Hezbollah")) == 2
+    assert len(_texts(store, "Kataib Hizballah")) == 2
+    assert len(_texts(store, '"كتائب حزب الله"')) == 2
+    assert len(_texts(store, '"كتائب حزب الله" translit:off')) == 1
+    assert len(_texts(store, "al-Harbi")) == 1

@@ -39,3 +39,10 @@ def test_html_is_escaped_before_marking_and_bidi_is_neutralised() -> None:
 def test_no_match_gives_the_start() -> None:
     plain, marked, _ = _snip("nothing to see here", "Soleimani")
     assert plain == "nothing to see here" and marked == []
+
+
+def test_two_word_names_are_marked_whole() -> None:
+    _, marked, _ = _snip("بيان كتائب حزب الله اليوم", "Hezbollah")
+    assert marked == ["حزب الله"]
+    _, marked, _ = _snip("Kataib Hezbollah and Hizb Allah", '"حزب الله"')
+    assert marked == ["Hezbollah", "Hizb Allah"]

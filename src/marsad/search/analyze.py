@@ -5,7 +5,8 @@ Each document yields three aligned streams, one entry per token, so positions ag
 * ``words``: normalised tokens (phrases and prefixes match here);
 * ``stems``: light stems of the same tokens (single words match here: a normalised
   match implies a stem match, so words need not be searched for single terms);
-* ``keys``: cross-script keys (transliteration matching; "_" when a token has none).
+* ``keys``: cross-script keys (transliteration matching; "_" when a token has none),
+  followed by the fused keys of two-word names (:func:`compounds`).
 
 The streams are computed in Python once, so SQLite and PostgreSQL index exactly the same
 tokens and give the same matches. Stems and keys are cached (word frequencies are Zipf:
@@ -20,13 +21,28 @@ from dataclasses import dataclass
 from marsad.search.keys import key
 from marsad.text.stem import stem
 from marsad.text.tokenize import terms
+from marsad.text.translit import load_resource
 
-__all__ = ["MAX_INDEXED_TOKENS", "NO_KEY", "Analysis", "analyze", "key_of", "stem_of"]
+__all__ = [
+    "MAX_INDEXED_TOKENS",
+    "NO_KEY",
+    "Analysis",
+    "analyze",
+    "compounds",
+    "key_of",
+    "phrase_keys",
+    "stem_of",
+]
 
 MAX_INDEXED_TOKENS = 20_000  # per document; the rest of a very long text is not indexed
 NO_KEY = "_"
 _CACHE_MAX = 500_000
 _NOT_KEY = re.compile(r"[^0-9a-z]+")
+_DOUBLE = re.compile(r"(.)\1+")
+_PARTICLES = load_resource("particles.yaml")
+_ALLAH = frozenset(terms(" ".join(_PARTICLES["allah_words"])))
+_ABD = frozenset(terms(" ".join(_PARTICLES["abd_words"])))
+_ARTICLES = frozenset(terms(" ".join(_PARTICLES["articles"])))
 _stems: dict[str, str] = {}
 _keys: dict[str, str] = {}
 _index_keys: dict[str, str] = {}
@@ -52,6 +68,44 @@ def key_of(token: str) -> str:
     return out
 
 
+def _fuse(a: str, b: str) -> str:
+    return _DOUBLE.sub(r"\1", a + b) if a and b else ""
+
+
+def compounds(toks: list[str]) -> list[tuple[int, int, str]]:
+    """Two-word names keyed as one, as :func:`marsad.text.translit.token_keys` does.
+
+    ``حزب الله`` / ``Hizb Allah`` get the key of ``Hezbollah`` (the allah-word fuses with
+    the word before it) and ``عبد الرحمن`` / ``Abd al-Rahman`` that of ``Abdulrahman``.
+
+    Returns:
+        ``(first, last, key)`` token index ranges (inclusive) with their fused key.
+    """
+    if _ALLAH.isdisjoint(toks) and _ABD.isdisjoint(toks):
+        return []
+    out = []
+    abd = key_of("abd")
+    for i, tok in enumerate(toks):
+        if tok in _ALLAH and i and (k := _fuse(key_of(toks[i - 1]), key_of(tok))):
+            out.append((i - 1, i, k))
+        if tok in _ABD and i + 1 < len(toks):
+            j = i + 2 if toks[i + 1] in _ARTICLES and i + 2 < len(toks) else i + 1
+            if k := _fuse(abd, key_of(toks[j])):
+                out.append((i, j, k))
+    return out
+
+
+def phrase_keys(words: tuple[str, ...]) -> list[str]:
+    """Keys of a multi-word name in a query: articles skipped, compounds fused."""
+    fused = compounds(list(words))
+    inside = {i for a, b, _ in fused for i in range(a, b + 1)}
+    keys = [k for _, _, k in fused]
+    for i, w in enumerate(words):
+        if i not in inside and w not in _ARTICLES and (k := key_of(w)):
+            keys.append(k)
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Space-separated token streams of one document."""
@@ -70,6 +124,9 @@ def analyze(title: str, text: str) -> Analysis:
     keys = list(map(_index_keys.get, toks))
     if None in keys:
         keys = [k if k is not None else _index_key(t) for k, t in zip(keys, toks, strict=True)]
+    extra = compounds(toks)
+    if extra:
+        keys += [k for _, _, k in extra]
     return Analysis(words=toks, stems=stems, keys=keys)  # type: ignore[arg-type]
 
 

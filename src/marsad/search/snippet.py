@@ -14,8 +14,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from marsad.search.analyze import key_of, stem_of
-from marsad.search.query import Query
+from marsad.search.analyze import compounds, key_of, phrase_keys, stem_of
+from marsad.search.query import And, Node, Or, Phrase, Query, Term
 from marsad.text.tokenize import tokenize
 
 __all__ = ["Matcher", "Snippet", "make_snippet"]
@@ -34,6 +34,9 @@ class Matcher:
         self.words = set(words)
         self.stems = {stem_of(w) for w in words}
         self.keys = {k for w in words if (k := key_of(w))} if query.translit else set()
+        if query.translit:
+            for phrase in _phrases(query.root):
+                self.keys.update(phrase_keys(phrase.words))
         self.prefixes = tuple(_prefixes(query))
 
     def __call__(self, norm: str) -> bool:
@@ -44,9 +47,15 @@ class Matcher:
         return bool(self.keys) and key_of(norm) in self.keys
 
 
-def _prefixes(query: Query) -> list[str]:
-    from marsad.search.query import And, Node, Or, Term
+def _phrases(node: Node) -> list[Phrase]:
+    if isinstance(node, Phrase):
+        return [node]
+    if isinstance(node, And | Or):
+        return [p for child in node.children for p in _phrases(child)]
+    return []
 
+
+def _prefixes(query: Query) -> list[str]:
     out: list[str] = []
 
     def walk(node: Node) -> None:
@@ -79,6 +88,11 @@ def make_snippet(source: str, match: Matcher, width: int = WIDTH) -> Snippet:
     """Cut and highlight a snippet of ``source`` around its first match."""
     tokens = tokenize(source[: 20 * width] if len(source) > 40 * width else source)
     hits = [(tok.start, tok.end) for tok in tokens if match(tok.norm)]
+    if match.keys:
+        for a, b, k in compounds([tok.norm for tok in tokens]):
+            if k in match.keys:
+                hits.append((tokens[a].start, tokens[b].end))
+        hits = _merge(hits)
     first = hits[0][0] if hits else 0
     start = max(0, first - _LEAD)
     if start:
@@ -94,6 +108,16 @@ def make_snippet(source: str, match: Matcher, width: int = WIDTH) -> Snippet:
     shift = len(head) - start
     spans = [(s + shift, min(e, end) + shift) for s, e in hits if s >= start and s < end]
     return Snippet(text, spans, _html(text, spans))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _html(text: str, spans: list[tuple[int, int]]) -> str:

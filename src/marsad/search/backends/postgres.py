@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from marsad.search.analyze import NO_KEY, analyze, key_of, stem_of
+from marsad.search.analyze import NO_KEY, analyze, key_of, phrase_keys, stem_of
 from marsad.search.backends.base import (
     COUNT_CAP,
     RANK_WINDOW,
@@ -61,7 +61,11 @@ def compile_tsquery(node: Node, translit: bool) -> str:
         k = key_of(node.norm)
         return f"({stem_clause} | {_lex('k' + k)})" if translit and k else stem_clause
     if isinstance(node, Phrase):
-        return "(" + " <-> ".join(_lex("w" + w) for w in node.words) + ")"
+        phrase = "(" + " <-> ".join(_lex("w" + w) for w in node.words) + ")"
+        keys = phrase_keys(node.words) if translit else []
+        if not keys:
+            return phrase
+        return f"({phrase} | (" + " & ".join(_lex("k" + k) for k in keys) + "))"
     if isinstance(node, Or):
         return "(" + " | ".join(compile_tsquery(c, translit) for c in node.children) + ")"
     if isinstance(node, And):

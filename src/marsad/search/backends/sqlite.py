@@ -28,7 +28,7 @@ from sqlalchemy import Connection, text
 
 from marsad.core.errors import StoreError
 from marsad.core.ids import text_hash
-from marsad.search.analyze import analyze, key_of, stem_of
+from marsad.search.analyze import analyze, key_of, phrase_keys, stem_of
 from marsad.search.backends.base import (
     COUNT_CAP,
     RANK_WINDOW,
@@ -77,7 +77,11 @@ def compile_fts5(node: Node, translit: bool) -> str:
         k = key_of(node.norm)
         return f"({stem_clause} OR keys : {_q(k)})" if translit and k else stem_clause
     if isinstance(node, Phrase):
-        return "words : " + _q(" ".join(node.words))
+        phrase = "words : " + _q(" ".join(node.words))
+        keys = phrase_keys(node.words) if translit else []
+        if not keys:
+            return phrase
+        return f"({phrase} OR (" + " AND ".join(f"keys : {_q(k)}" for k in keys) + "))"
     if isinstance(node, Or):
         return "(" + " OR ".join(compile_fts5(c, translit) for c in node.children) + ")"
     if isinstance(node, And):
