@@ -160,3 +160,15 @@ def test_names_across_scripts_and_word_boundaries(store: Store) -> None:
     assert len(_texts(store, '"كتائب حزب الله"')) == 2
     assert len(_texts(store, '"كتائب حزب الله" translit:off')) == 1
     assert len(_texts(store, "al-Harbi")) == 1
+
+
+def test_undated_posts_are_found_and_sort_last(store: Store) -> None:
+    sid = _load(store, {"d": ("dated report on Mosul", "en", 2)})
+    ev = store.archive_bytes(b"u", origin="test://u", collector="test", version="1").sha256
+    undated = DocumentRecord(
+        platform="telegram", platform_id="u", evidence_sha256=ev, text="undated Mosul report"
+    )
+    store.write_batch(sid, [undated])
+    res = search(store, "Mosul", sort="newest")
+    assert [h.snippet.text for h in res.hits] == ["dated report on Mosul", "undated Mosul report"]
+    assert len(_texts(store, "Mosul from:2000")) == 1
