@@ -15,8 +15,10 @@ a small cache answers most lookups).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from marsad.search.keys import key
 from marsad.text.stem import stem
@@ -29,6 +31,7 @@ __all__ = [
     "Analysis",
     "analyze",
     "compounds",
+    "fingerprint",
     "key_of",
     "phrase_keys",
     "stem_of",
@@ -104,6 +107,25 @@ def phrase_keys(words: tuple[str, ...]) -> list[str]:
         if i not in inside and w not in _ARTICLES and (k := key_of(w)):
             keys.append(k)
     return keys
+
+
+_PROBE = (
+    "إِنَّ الـمُقاوَمَةِ الإسلامية في العراق أعلنت ٢٠٢١ استهداف قاعدةٍ ی ک ﻻ "
+    "كتائب حزب الله عبد الرحمن سليماني المهندس والكتاب بالمدينة المسلمون "
+    "Kata'ib Hezbollah Soleimani Abd al-Rahman Ḥizb Allāh militias casualties 313"
+)
+
+
+@cache
+def fingerprint() -> str:
+    """A short hash of what the analysis makes of a probe text.
+
+    It changes when normalisation, stemming or key rules change; an index built under
+    other rules must be rebuilt (``marsad reindex``) before entries can be replaced.
+    """
+    a = analyze("", _PROBE)
+    blob = "\x1f".join([" ".join(a.words), " ".join(a.stems), " ".join(a.keys)])
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ streams are not stored twice, which made indexing about 1.6x faster and the inde
 smaller in our measurements). Removing a document's old entry needs its old values, so
 ``search_docs`` keeps the text hash and filter tokens that were indexed; the old title
 and text are found again in ``documents`` or ``document_versions`` (the store keeps
-every text) and re-analysed. It uses the ``ascii`` tokenizer: our
+every text) and re-analysed. That is only right under the same text rules, so
+``search_meta`` keeps a fingerprint of them (:func:`marsad.search.analyze.fingerprint`)
+and indexing refuses, with one line asking for ``marsad reindex``, after they change. It uses the ``ascii`` tokenizer: our
 streams are already normalised, lower-case and split, so the tokenizer only has to cut
 at spaces (every non-ASCII character is a token character, so Arabic words stay whole;
 ``unicode61`` would split them at harakat). Its rowid is the time-ordered sort key;
@@ -28,7 +30,7 @@ from sqlalchemy import Connection, text
 
 from marsad.core.errors import StoreError
 from marsad.core.ids import text_hash
-from marsad.search.analyze import analyze, key_of, phrase_keys, stem_of
+from marsad.search.analyze import analyze, fingerprint, key_of, phrase_keys, stem_of
 from marsad.search.backends.base import (
     COUNT_CAP,
     RANK_WINDOW,
@@ -107,6 +109,7 @@ class SqliteBackend:
         if not rows:
             return
         rows = fill_rows(conn, rows)
+        self._check_rules(conn)
         self._forget(conn, [int(r["id"]) for r in rows])
         fts, docs = [], []
         for r in rows:
@@ -126,6 +129,19 @@ class SqliteBackend:
             ),
             docs,
         )
+
+    def _check_rules(self, conn: Connection) -> None:
+        """Refuse to touch an index built under other text rules (deletes would go wrong)."""
+        fp = fingerprint()
+        conn.execute(
+            text("INSERT OR IGNORE INTO search_meta(name, value) VALUES ('analysis', :fp)"),
+            {"fp": fp},
+        )
+        stored = conn.scalar(text("SELECT value FROM search_meta WHERE name = 'analysis'"))
+        if stored != fp:
+            raise StoreError(
+                "the search index was built with other text rules; run `marsad reindex` first"
+            )
 
     def _forget(self, conn: Connection, ids: list[int]) -> None:
         """Remove what is indexed for ``ids`` (contentless FTS5 needs the old values)."""
@@ -152,6 +168,7 @@ class SqliteBackend:
     def clear(self, conn: Connection) -> None:
         conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('delete-all')"))
         conn.execute(text("DELETE FROM search_docs"))
+        conn.execute(text("DELETE FROM search_meta WHERE name = 'analysis'"))
 
     def finish_rebuild(self, conn: Connection) -> None:
         conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))

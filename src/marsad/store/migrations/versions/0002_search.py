@@ -18,6 +18,7 @@ _SQLITE_UP = (
     "tokenize='ascii', content='')",
     "CREATE TABLE search_docs (doc_id INTEGER PRIMARY KEY, rk INTEGER NOT NULL, "
     "hash TEXT NOT NULL, meta TEXT NOT NULL)",
+    "CREATE TABLE search_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 _PG_UP = (
     "CREATE TABLE search_docs (doc_id INTEGER PRIMARY KEY REFERENCES documents(id) "
@@ -37,5 +38,6 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TABLE IF EXISTS search_docs")
         return
+    op.execute("DROP TABLE IF EXISTS search_meta")
     op.execute("DROP TABLE IF EXISTS search_docs")
     op.execute("DROP TABLE IF EXISTS search_fts")
