@@ -31,15 +31,12 @@ _ENGLISH_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_ARABIC_SCRIPT = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_SCRIPT = re.compile("[A-Za-z]")
+
+
 def _counts(text: str) -> tuple[int, int]:
-    arabic = latin = 0
-    for ch in text:
-        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
-            if ch.isalpha():
-                arabic += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-    return arabic, latin
+    return len(_ARABIC_SCRIPT.findall(text)), len(_LATIN_SCRIPT.findall(text))
 
 
 def _arabic_script(text: str) -> str:
