@@ -172,3 +172,25 @@ def test_undated_posts_are_found_and_sort_last(store: Store) -> None:
     res = search(store, "Mosul", sort="newest")
     assert [h.snippet.text for h in res.hits] == ["dated report on Mosul", "undated Mosul report"]
     assert len(_texts(store, "Mosul from:2000")) == 1
+
+
+def test_very_common_words_come_back_newest_first(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from marsad.search.backends import postgres, sqlite
+
+    for module in (sqlite, postgres):
+        monkeypatch.setattr(module, "PROBE_DOCS", 20)
+    posts = {
+        str(i): (f"بيان {'غارة غارة غارة' if i == 3 else 'غارة'} رقم {i}", "ar", 1 + i)
+        for i in range(25)
+    }
+    _load(store, posts)
+    ranked = search(store, "غارة")  # in every post: too common to rank
+    assert ranked.common == ["غاره"]
+    assert [h.published_at.day for h in ranked.hits][:3] == [25, 24, 23]  # type: ignore[union-attr]
+    rare = search(store, "غارة رقم 3")  # "3" is rare: ranked, the repeated post first
+    assert rare.common == ["غاره", "رقم"] and rare.total == 1
+    solo = search(store, "بيان", sort="relevance", translit=False)
+    assert solo.common == ["بيان"]
+    assert search(store, '"رقم 3"').common == []

@@ -30,6 +30,10 @@ def search(
         return
     total = f"{res.total}" if res.total_exact else f"at least {res.total}"
     note = f" · ranked within the newest {res.ranked_within}" if res.ranked_within else ""
+    if res.common:
+        note = (
+            f" · newest first: {', '.join(res.common)} is in most recent posts, too common to rank"
+        )
     table(
         ["id", "published", "source", "lang", "snippet"],
         [

@@ -98,15 +98,20 @@ def compounds(toks: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def phrase_keys(words: tuple[str, ...]) -> list[str]:
-    """Keys of a multi-word name in a query: articles skipped, compounds fused."""
+def phrase_keys(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """What a multi-word name in a query must contain in any script.
+
+    Articles are skipped and compounds fused; each other word gives its key, or its stem
+    when it has no key (digits). Returns ``("k", key)`` and ``("s", stem)`` pairs.
+    """
     fused = compounds(list(words))
     inside = {i for a, b, _ in fused for i in range(a, b + 1)}
-    keys = [k for _, _, k in fused]
+    parts = [("k", k) for _, _, k in fused]
     for i, w in enumerate(words):
-        if i not in inside and w not in _ARTICLES and (k := key_of(w)):
-            keys.append(k)
-    return keys
+        if i not in inside and w not in _ARTICLES:
+            k = key_of(w)
+            parts.append(("k", k) if k else ("s", stem_of(w)))
+    return parts
 
 
 _PROBE = (

@@ -60,6 +60,7 @@ class SearchResults:
     total_exact: bool
     ranked_within: int | None
     hits: list[Hit] = field(default_factory=list)
+    common: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,6 +72,7 @@ class SearchResults:
             "total": self.total,
             "total_exact": self.total_exact,
             "ranked_within": self.ranked_within,
+            "unranked_common": self.common,
             "hits": [h.to_json() for h in self.hits],
         }
 
@@ -140,5 +142,5 @@ def search(
         )
     return SearchResults(
         text, sort, page, limit, query.translit, result.total, result.total_exact,
-        result.ranked_within, hits,
+        result.ranked_within, hits, result.common,
     )  # fmt: skip

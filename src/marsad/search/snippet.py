@@ -36,7 +36,7 @@ class Matcher:
         self.keys = {k for w in words if (k := key_of(w))} if query.translit else set()
         if query.translit:
             for phrase in _phrases(query.root):
-                self.keys.update(phrase_keys(phrase.words))
+                self.keys.update(v for c, v in phrase_keys(phrase.words) if c == "k")
         self.prefixes = tuple(_prefixes(query))
 
     def __call__(self, norm: str) -> bool:

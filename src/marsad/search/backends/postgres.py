@@ -18,10 +18,14 @@ from sqlalchemy import Connection, text
 
 from marsad.search.analyze import NO_KEY, analyze, key_of, phrase_keys, stem_of
 from marsad.search.backends.base import (
+    COMMON_SHARE,
     COUNT_CAP,
+    PROBE_DOCS,
     RANK_WINDOW,
     Page,
     SearchPlan,
+    leaf_label,
+    positive_leaves,
     rk_bounds,
     sort_key,
 )
@@ -65,7 +69,7 @@ def compile_tsquery(node: Node, translit: bool) -> str:
         keys = phrase_keys(node.words) if translit else []
         if not keys:
             return phrase
-        return f"({phrase} | (" + " & ".join(_lex("k" + k) for k in keys) + "))"
+        return f"({phrase} | (" + " & ".join(_lex(c + v) for c, v in keys) + "))"
     if isinstance(node, Or):
         return "(" + " | ".join(compile_tsquery(c, translit) for c in node.children) + ")"
     if isinstance(node, And):
@@ -130,7 +134,8 @@ class PostgresBackend:
         page = {**params, "lim": plan.limit, "off": plan.offset, "win": RANK_WINDOW}
         ranked_within = None
         rank = "ts_rank_cd(tsv, CAST(:q AS tsquery))"
-        if plan.sort == "newest":
+        common = self._common(conn, plan.query) if plan.sort != "newest" else []
+        if plan.sort == "newest" or common:
             sql = f"SELECT doc_id, 0.0 FROM search_docs WHERE {where} ORDER BY rk DESC"
         elif total <= RANK_WINDOW:
             sql = f"SELECT doc_id, {rank} AS s FROM search_docs WHERE {where} ORDER BY s DESC, rk DESC"
@@ -141,4 +146,26 @@ class PostgresBackend:
                 f"WHERE {where} ORDER BY rk DESC LIMIT :win) w ORDER BY s DESC, rk DESC"
             )
         rows = conn.execute(text(sql + " LIMIT :lim OFFSET :off"), page).all()
-        return Page([(int(i), float(s)) for i, s in rows], total, total < COUNT_CAP, ranked_within)
+        hits = [(int(i), float(s)) for i, s in rows]
+        return Page(hits, total, total < COUNT_CAP, ranked_within, common)
+
+    def _common(self, conn: Connection, query: Query) -> list[str]:
+        """Words of the query found in more than COMMON_SHARE of the newest posts."""
+        cut = conn.scalar(
+            text("SELECT rk FROM search_docs ORDER BY rk DESC OFFSET :n LIMIT 1"),
+            {"n": PROBE_DOCS - 1},
+        )
+        if cut is None:
+            return []
+        out = []
+        for leaf in positive_leaves(query.root):
+            n = conn.scalar(
+                text(
+                    "SELECT count(*) FROM search_docs "
+                    "WHERE tsv @@ CAST(:q AS tsquery) AND rk >= :cut"
+                ),
+                {"q": compile_tsquery(leaf, query.translit), "cut": cut},
+            )
+            if int(n or 0) > COMMON_SHARE * PROBE_DOCS:
+                out.append(leaf_label(leaf))
+        return out

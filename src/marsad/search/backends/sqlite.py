@@ -32,11 +32,15 @@ from marsad.core.errors import StoreError
 from marsad.core.ids import text_hash
 from marsad.search.analyze import analyze, fingerprint, key_of, phrase_keys, stem_of
 from marsad.search.backends.base import (
+    COMMON_SHARE,
     COUNT_CAP,
+    PROBE_DOCS,
     RANK_WINDOW,
     Page,
     SearchPlan,
     doc_id_of,
+    leaf_label,
+    positive_leaves,
     rk_bounds,
     sort_key,
 )
@@ -83,7 +87,8 @@ def compile_fts5(node: Node, translit: bool) -> str:
         keys = phrase_keys(node.words) if translit else []
         if not keys:
             return phrase
-        return f"({phrase} OR (" + " AND ".join(f"keys : {_q(k)}" for k in keys) + "))"
+        col = {"k": "keys", "s": "stems"}
+        return f"({phrase} OR (" + " AND ".join(f"{col[c]} : {_q(v)}" for c, v in keys) + "))"
     if isinstance(node, Or):
         return "(" + " OR ".join(compile_fts5(c, translit) for c in node.children) + ")"
     if isinstance(node, And):
@@ -186,7 +191,8 @@ class SqliteBackend:
         )
         page = {**params, "lim": plan.limit, "off": plan.offset, "win": RANK_WINDOW}
         ranked_within = None
-        if plan.sort == "newest":
+        common = self._common(conn, plan.query) if plan.sort != "newest" else []
+        if plan.sort == "newest" or common:
             sql = f"SELECT rowid, 0.0 FROM search_fts WHERE {where} ORDER BY rowid DESC"
         elif total <= RANK_WINDOW:
             sql = f"SELECT rowid, -{_BM25} AS s FROM search_fts WHERE {where} ORDER BY s DESC, rowid DESC"
@@ -198,4 +204,22 @@ class SqliteBackend:
             )
         rows = conn.execute(text(sql + " LIMIT :lim OFFSET :off"), page).all()
         hits = [(doc_id_of(int(rk)), float(score)) for rk, score in rows]
-        return Page(hits, total, total < COUNT_CAP, ranked_within)
+        return Page(hits, total, total < COUNT_CAP, ranked_within, common)
+
+    def _common(self, conn: Connection, query: Query) -> list[str]:
+        """Words of the query found in more than COMMON_SHARE of the newest posts."""
+        cut = conn.scalar(
+            text("SELECT rk FROM search_docs ORDER BY rk DESC LIMIT 1 OFFSET :n"),
+            {"n": PROBE_DOCS - 1},
+        )
+        if cut is None:  # a small store: ranking everything is cheap
+            return []
+        out = []
+        for leaf in positive_leaves(query.root):
+            n = conn.scalar(
+                text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :q AND rowid >= :cut"),
+                {"q": compile_fts5(leaf, query.translit), "cut": cut},
+            )
+            if int(n or 0) > COMMON_SHARE * PROBE_DOCS:
+                out.append(leaf_label(leaf))
+        return out

@@ -62,6 +62,9 @@ class SearchOut(BaseModel):
     ranked_within: int | None = Field(
         description="Relevance was ranked within this many newest matches (very common words)"
     )
+    unranked_common: list[str] = Field(
+        description="Very common words that made this relevance query come back newest first"
+    )
     hits: list[HitOut]
 
 

@@ -19,6 +19,7 @@ _SQLITE_UP = (
     "CREATE TABLE search_docs (doc_id INTEGER PRIMARY KEY, rk INTEGER NOT NULL, "
     "hash TEXT NOT NULL, meta TEXT NOT NULL)",
     "CREATE TABLE search_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE INDEX ix_search_docs_rk ON search_docs (rk)",
 )
 _PG_UP = (
     "CREATE TABLE search_docs (doc_id INTEGER PRIMARY KEY REFERENCES documents(id) "
