@@ -37,6 +37,7 @@ __all__ = [
     "stem_of",
 ]
 
+INDEX_FORMAT = "2"  # bump when the backends change what they store per document
 MAX_INDEXED_TOKENS = 20_000  # per document; the rest of a very long text is not indexed
 NO_KEY = "_"
 _CACHE_MAX = 500_000
@@ -129,7 +130,7 @@ def fingerprint() -> str:
     other rules must be rebuilt (``marsad reindex``) before entries can be replaced.
     """
     a = analyze("", _PROBE)
-    blob = "\x1f".join([" ".join(a.words), " ".join(a.stems), " ".join(a.keys)])
+    blob = "\x1f".join([INDEX_FORMAT, " ".join(a.words), " ".join(a.stems), " ".join(a.keys)])
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 

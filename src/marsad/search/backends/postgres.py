@@ -45,6 +45,7 @@ def _lex(s: str) -> str:
 def tsvector_literal(words: list[str], stems: list[str], keys: list[str], meta: list[str]) -> str:
     """Build a ``tsvector`` literal of prefixed lexemes with positions."""
     pos: dict[str, list[int]] = defaultdict(list)
+    stems = [s if s != w else "" for s, w in zip(stems, words, strict=True)]
     for prefix, stream in (("w", words), ("s", stems), ("k", keys)):
         for i, tok in enumerate(stream):
             if tok and tok != NO_KEY:
@@ -61,9 +62,10 @@ def compile_tsquery(node: Node, translit: bool) -> str:
     if isinstance(node, Term):
         if node.prefix:
             return f"{_lex('w' + node.norm)}:*"
-        stem_clause = _lex("s" + stem_of(node.norm))
+        st = stem_of(node.norm)
+        stem_clause = f"{_lex('w' + st)} | {_lex('s' + st)}"
         k = key_of(node.norm)
-        return f"({stem_clause} | {_lex('k' + k)})" if translit and k else stem_clause
+        return f"({stem_clause} | {_lex('k' + k)})" if translit and k else f"({stem_clause})"
     if isinstance(node, Phrase):
         phrase = "(" + " <-> ".join(_lex("w" + w) for w in node.words) + ")"
         keys = phrase_keys(node.words) if translit else []

@@ -58,8 +58,10 @@ _BM25 = "bm25(search_fts, 3.0, 2.0, 1.0, 0.0)"
 
 
 def _streams(title: str, body: str) -> dict[str, str]:
+    """Column values; a stem equal to its word is not repeated (terms search both)."""
     a = analyze(title, body)
-    return {"w": " ".join(a.words), "s": " ".join(a.stems), "k": " ".join(a.keys)}
+    stems = " ".join([s for s, w in zip(a.stems, a.words, strict=True) if s != w])
+    return {"w": " ".join(a.words), "s": stems, "k": " ".join(a.keys)}
 
 
 def _hash(row: dict[str, Any]) -> str:
@@ -79,7 +81,7 @@ def compile_fts5(node: Node, translit: bool) -> str:
     if isinstance(node, Term):
         if node.prefix:
             return f"words : {_q(node.norm)} *"
-        stem_clause = f"stems : {_q(stem_of(node.norm))}"
+        stem_clause = f"{{words stems}} : {_q(stem_of(node.norm))}"
         k = key_of(node.norm)
         return f"({stem_clause} OR keys : {_q(k)})" if translit and k else stem_clause
     if isinstance(node, Phrase):
@@ -122,11 +124,10 @@ class SqliteBackend:
             meta = " ".join(meta_tokens(r))
             fts.append({"rk": rk, "m": meta, **_streams(r.get("title") or "", r.get("text") or "")})
             docs.append({"id": int(r["id"]), "rk": rk, "h": _hash(r), "m": meta})
-        conn.execute(
-            text(
-                "INSERT INTO search_fts(rowid, words, stems, keys, meta) VALUES (:rk,:w,:s,:k,:m)"
-            ),
-            fts,
+        # the raw DB-API cursor, same transaction: SQLAlchemy's per-row binding cost 10%
+        conn.connection.driver_connection.executemany(  # type: ignore[union-attr]
+            "INSERT INTO search_fts(rowid, words, stems, keys, meta) VALUES (?, ?, ?, ?, ?)",
+            [(f["rk"], f["w"], f["s"], f["k"], f["m"]) for f in fts],
         )
         conn.execute(
             text(
