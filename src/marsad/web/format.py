@@ -124,26 +124,42 @@ class DiffPart:
     text: str
 
 
-def word_diff(old: str, new: str, max_tokens: int = 20000) -> list[DiffPart]:
-    """Word-level diff from ``old`` to ``new`` (whitespace kept), bounded in size.
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
-    Returns an empty list when either side is too long to diff cheaply; the page then
-    shows the texts side by side only.
+
+def word_diff(old: str, new: str, max_changed: int = 1500) -> list[DiffPart]:
+    """Word-level diff from ``old`` to ``new`` (whitespace kept), bounded in cost.
+
+    The common beginning and end are split off first (edits are usually local), and
+    only the middle is matched; when that middle exceeds ``max_changed`` tokens on
+    either side the diff is skipped (an empty list) and the page shows the texts side
+    by side only, so a hostile pair of long texts cannot stall the page.
     """
     a = _WORDS.findall(old)
     b = _WORDS.findall(new)
-    if len(a) > max_tokens or len(b) > max_tokens:
+    head = _common_prefix(a, b)
+    tail = _common_prefix(a[head:][::-1], b[head:][::-1])
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if len(mid_a) > max_changed or len(mid_b) > max_changed:
         return []
-    parts: list[DiffPart] = []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    parts: list[DiffPart] = [DiffPart("same", "".join(a[:head]))] if head else []
+    matcher = difflib.SequenceMatcher(a=mid_a, b=mid_b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(DiffPart("same", "".join(a[i1:i2])))
+            parts.append(DiffPart("same", "".join(mid_a[i1:i2])))
             continue
         if i2 > i1:
-            parts.append(DiffPart("del", "".join(a[i1:i2])))
+            parts.append(DiffPart("del", "".join(mid_a[i1:i2])))
         if j2 > j1:
-            parts.append(DiffPart("ins", "".join(b[j1:j2])))
+            parts.append(DiffPart("ins", "".join(mid_b[j1:j2])))
+    if tail:
+        parts.append(DiffPart("same", "".join(a[len(a) - tail :])))
     return parts
 
 

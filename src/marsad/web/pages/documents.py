@@ -32,6 +32,7 @@ SHOWN_ENTITIES = frozenset(
     {"link", "text_link", "url", "mention", "mention_name", "hashtag", "cashtag", "email", "phone"}
 )
 PAGE_WINDOW = 3
+MAX_DIFFS = 10  # word diffs computed per page (newest versions); older ones side by side
 
 
 @router.get("/")
@@ -118,7 +119,8 @@ def _versions(doc: DocumentRow) -> list[dict[str, Any]]:
     out = []
     for i, version in enumerate(ordered):
         before = ordered[i - 1] if i else None
-        diff = fmt.word_diff(before.text, version.text) if before else []
+        recent = len(ordered) - i <= MAX_DIFFS
+        diff = fmt.word_diff(before.text, version.text) if before and recent else []
         out.append({"v": version, "before": before, "diff": diff})
     return list(reversed(out))
 
