@@ -14,25 +14,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "ku", "yi", "sd", "ug", "dv"})
-_RTL_RANGES = (
-    (0x0590, 0x08FF),  # Hebrew, Arabic, Syriac, Thaana, NKo, Arabic supplement/extended
-    (0xFB1D, 0xFDFF),  # Hebrew and Arabic presentation forms A
-    (0xFE70, 0xFEFF),  # Arabic presentation forms B
-)
+# Hebrew, Arabic, Syriac, Thaana, NKo, Arabic supplement/extended, presentation forms
+# (Arabic-Indic digits excluded; marks may count, hence the clamp below)
+_RTL_LETTER = re.compile("[\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LETTER = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"\s+|[^\s]+")
+SAMPLE = 800  # characters looked at to decide a text's direction
 
 
-def _is_rtl_char(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _RTL_RANGES)
-
-
-def rtl_share(text: str, sample: int = 2000) -> float | None:
+def rtl_share(text: str, sample: int = SAMPLE) -> float | None:
     """Share of right-to-left letters among the letters of ``text`` (None: no letters)."""
-    letters = [c for c in text[:sample] if c.isalpha()]
+    head = text[:sample]
+    letters = len(_LETTER.findall(head))
     if not letters:
         return None
-    return sum(1 for c in letters if _is_rtl_char(c)) / len(letters)
+    return min(1.0, len(_RTL_LETTER.findall(head)) / letters)
 
 
 @dataclass(frozen=True)
