@@ -118,7 +118,14 @@ def fill(store: Store) -> Corpus:
                 author="المكتب الإعلامي",
                 media=media,
             ),
-            rec("101", "بيان رقم ٢", _at(21), lang="ar", reply_to_id="100"),
+            rec(
+                "101",
+                "بيان رقم ٢",
+                _at(21),
+                lang="ar",
+                reply_to_id="100",
+                extra={"location": {"latitude": 33.5, "longitude": 36.3}, "action": "<b>pin</b>"},
+            ),
             rec(
                 "102",
                 EN_TEXT,

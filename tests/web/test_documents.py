@@ -83,6 +83,8 @@ def test_document_page_links_forward_and_reply(client: TestClient, corpus: Corpu
     assert f'href="/documents/{corpus.docs["fwd"]}"' in origin  # "forwarded by"
     reply = parse(client.get(f"/documents/{corpus.docs['reply']}").text)
     assert by_id(reply, "reply-to").get("href") == f"/documents/{corpus.docs['ar']}"
+    extra = by_id(reply, "extra").text_content()
+    assert '"latitude": 33.5' in extra and "<b>pin</b>" in extra  # shown as text
     parent = client.get(f"/documents/{corpus.docs['ar']}").text
     assert f'href="/documents/{corpus.docs["reply"]}"' in parent
     assert "15,300" in parent and "المكتب الإعلامي" in parent

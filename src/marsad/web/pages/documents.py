@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -32,6 +33,8 @@ SHOWN_ENTITIES = frozenset(
     {"link", "text_link", "url", "mention", "mention_name", "hashtag", "cashtag", "email", "phone"}
 )
 PAGE_WINDOW = 3
+MAX_EXTRA = 30  # structured fields shown per document
+MAX_EXTRA_CHARS = 2000
 MAX_DIFFS = 10  # word diffs computed per page (newest versions); older ones side by side
 
 
@@ -113,6 +116,18 @@ def _entities(doc: DocumentRow) -> list[dict[str, str | None]]:
     return [v for v in views if v and v["type"] in SHOWN_ENTITIES]
 
 
+def _extra(doc: DocumentRow) -> list[tuple[str, str]]:
+    """Other structured fields (service action, poll, location...) as bounded text."""
+    extra = doc.extra or {}
+    out = []
+    for key, value in list(extra.items())[:MAX_EXTRA]:
+        if key == "entities":
+            continue
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        out.append((str(key)[:64], fmt.snippet(shown, MAX_EXTRA_CHARS)))
+    return out
+
+
 def _versions(doc: DocumentRow) -> list[dict[str, Any]]:
     """Versions newest first, each with its word diff against the version before it."""
     ordered: list[VersionRow] = sorted(doc.versions, key=lambda v: v.version)
@@ -135,6 +150,7 @@ def document_page(request: Request, store: StoreDep, doc_id: str) -> Response:
         "body_dir": fmt.text_dir(doc.text, doc.lang),
         "title_dir": fmt.text_dir(doc.title, doc.lang),
         "entities": _entities(doc),
+        "extra": _extra(doc),
         "versions": _versions(doc),
         "post_href": fmt.safe_href(doc.url),
         "inline_media": inline_media_ids(store, doc.media),
