@@ -29,7 +29,9 @@ def test_documents_listing_shape_and_paging(client: TestClient, corpus: Corpus) 
 def test_document_full(client: TestClient, corpus: Corpus) -> None:
     doc = client.get(f"/api/documents/{corpus.docs['ar']}").json()
     assert [v["text"] for v in doc["versions"]] == [AR_TEXT, AR_EDITED]
-    assert [m["kind"] for m in doc["media"]] == ["photo", "file", "video_file"]
+    kinds = [m["kind"] for m in doc["media"]]
+    assert kinds == ["photo", "file", "video_file", "photo", "webpage"]
+    assert doc["media"][4]["meta"]["url"] == "https://news.example.org/a"
     assert doc["media"][2]["sha256"] is None and "not included" in doc["media"][2]["note"]
     assert doc["replies"] == [corpus.docs["reply"]]
     assert doc["evidence"]["sha256"] == corpus.evidence_edit

@@ -18,6 +18,11 @@ def _doc_ids(page: str) -> list[int]:
     return [int(x) for x in re.findall(r'class="docrow-link" href="/documents/(\d+)"', page)]
 
 
+def _first_media(tree: object) -> str:
+    href = by_id(tree, "media").xpath(".//a[@class='media-thumb']/@href")[0]
+    return str(href).rsplit("/", 1)[-1]
+
+
 def test_home_redirects_to_documents(client: TestClient) -> None:
     r = client.get("/")
     assert r.status_code == 307 and r.headers["location"] == "/documents"
@@ -53,7 +58,7 @@ def test_list_filters(client: TestClient, corpus: Corpus) -> None:
 def test_list_row_shows_markers_and_source(client: TestClient, corpus: Corpus) -> None:
     rows = _rows(client.get(f"/documents?source={corpus.origin}").text)
     ar_row = next(r for r in rows if "Edited" in r)
-    assert "Media · 3" in ar_row and "Edited · 2 versions" in ar_row
+    assert "Media · 5" in ar_row and "Edited · 2 versions" in ar_row
     assert "الإعلام الحربي المركزي" in ar_row and "AR" in ar_row
     fwd = _rows(client.get(f"/documents?source={corpus.copier}&language=en&to=2021-10-15").text)
     assert any("Forwarded" in r for r in fwd)
@@ -93,7 +98,14 @@ def test_document_page_links_forward_and_reply(client: TestClient, corpus: Corpu
 def test_document_page_media_and_entities(client: TestClient, corpus: Corpus) -> None:
     tree = parse(client.get(f"/documents/{corpus.docs['ar']}").text)
     images = [img.get("src") for img in by_id(tree, "media").xpath(".//img")]
-    assert len(images) == 1  # the real PNG; the HTML posing as JPEG is only listed
+    assert images == [f"/media/{_first_media(tree)}"]  # the real PNG only
+    # a photo known only by its remote URL and a link preview: links, never images
+    media = by_id(tree, "media")
+    remote = media.xpath(".//a[@href='https://cdn.example.org/file/photo.jpg']")
+    assert remote and remote[0].get("rel") == "nofollow noopener noreferrer"
+    assert media.xpath(".//a[@href='https://news.example.org/a']")
+    assert "<b>Preview</b>" in media.text_content() and "javascript:1" in media.text_content()
+    assert not media.xpath(".//a[starts-with(@href, 'javascript')]")
     assert corpus.fake_jpeg in by_id(tree, "media").text_content()
     assert "File not included" in by_id(tree, "media").text_content()
     en = parse(client.get(f"/documents/{corpus.docs['en']}").text)

@@ -177,3 +177,24 @@ def entity_view(entity: Any) -> dict[str, str | None] | None:
         href = safe_href(raw)
         target = raw if href is None and raw != text else None
     return {"type": kind, "text": text, "href": href, "target": target}
+
+
+MAX_META_ITEMS = 12
+MAX_META_CHARS = 400
+
+
+def meta_view(meta: Any) -> list[dict[str, str | None]]:
+    """A media item's recorded metadata (link preview URL, title, thumbnail...) for display.
+
+    Values become ``{key, text, href}``; ``href`` only for http(s) URLs, which templates
+    render as plain links, never as images, so nothing remote loads with the page.
+    """
+    if not isinstance(meta, dict):
+        return []
+    out: list[dict[str, str | None]] = []
+    for key, value in list(meta.items())[:MAX_META_ITEMS]:
+        if isinstance(value, dict | list) or value is None or value == "":
+            continue
+        text = snippet(str(value), MAX_META_CHARS)
+        out.append({"key": str(key)[:64], "text": text, "href": safe_href(str(value))})
+    return out

@@ -53,7 +53,7 @@ def make_environment() -> Environment:
         human_size=fmt.human_size,
         safe_href=fmt.safe_href,
     )
-    env.globals.update(text_dir=fmt.text_dir)
+    env.globals.update(text_dir=fmt.text_dir, meta_view=fmt.meta_view)
     return env
 
 

@@ -123,6 +123,9 @@ class MediaOut(_Out):
     height: int | None
     duration_seconds: float | None
     note: str
+    meta: dict[str, Any] | None = Field(
+        None, description="Recorded metadata, e.g. a link preview URL"
+    )
 
 
 class VersionOut(_Out):
