@@ -9,7 +9,7 @@ import pytest
 from marsad.core.errors import NotFound
 from marsad.core.records import DocumentRecord, MediaItem
 from marsad.store import DocumentFilter, Store
-from marsad.store.reading import get_media, media_counts
+from marsad.store.reading import documents_citing, get_media, media_counts
 
 
 def test_media_counts_and_get_media(store: Store) -> None:
@@ -43,3 +43,6 @@ def test_media_counts_and_get_media(store: Store) -> None:
     assert (got.kind, got.sha256, got.mime_type) == ("photo", photo.sha256, "image/png")
     with pytest.raises(NotFound):
         get_media(store.engine, 10**9)
+    assert documents_citing(store.engine, ev) == [with_media, without]
+    assert documents_citing(store.engine, photo.sha256) == [with_media]
+    assert documents_citing(store.engine, "0" * 64) == []

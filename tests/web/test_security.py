@@ -99,6 +99,12 @@ def test_evidence_page_shows_captures(client: TestClient, corpus: Corpus) -> Non
     page = client.get(f"/evidence/{corpus.evidence}").text
     assert corpus.evidence in page and "export/result.json" in page
     assert "telegram_export 1.2" in page and "16 B" in page
+    citing = by_id(parse(page), "citing").xpath(".//a[@class='docrow-link']/@href")
+    assert (
+        f"/documents/{corpus.docs['en']}" in citing and len(citing) == 64
+    )  # incl. the edited post (version 1)
+    png = parse(client.get(f"/evidence/{corpus.png}").text)  # a media file
+    assert by_id(png, "citing").xpath(".//a/@href")[-1] == f"/documents/{corpus.docs['ar']}"
 
 
 def test_media_image_inline_only_when_magic_agrees(
