@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from fastapi.testclient import TestClient
 
+from marsad.core.records import RELIABILITY_GRADES, SOURCE_TYPES
+from marsad.web.schemas import Grade, SourceTypeName
 from tests.web.corpus import AR_EDITED, AR_TEXT, Corpus
 
 
@@ -124,3 +128,8 @@ def test_openapi_and_local_docs(client: TestClient) -> None:
     assert docs.status_code == 200 and "/api/sources" in docs.text
     assert "cdn" not in docs.text.lower() and "swagger" not in docs.text.lower()
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+
+
+def test_api_enums_follow_the_core_records() -> None:
+    assert set(get_args(Grade)) == set(RELIABILITY_GRADES)
+    assert set(get_args(SourceTypeName)) == set(SOURCE_TYPES)
