@@ -6,6 +6,8 @@ import re
 
 from fastapi.testclient import TestClient
 
+from marsad.store import Store
+from marsad.web.format import iso
 from tests.web.corpus import AR_EDITED, AR_TEXT, EN_TEXT, Corpus
 from tests.web.dom import by_class, by_id, parse
 
@@ -64,8 +66,13 @@ def test_list_row_shows_markers_and_source(client: TestClient, corpus: Corpus) -
     assert any("Forwarded" in r for r in fwd)
 
 
-def test_document_page_text_evidence_and_versions(client: TestClient, corpus: Corpus) -> None:
+def test_document_page_text_evidence_and_versions(
+    client: TestClient, web_store: Store, corpus: Corpus
+) -> None:
     page = client.get(f"/documents/{corpus.docs['ar']}").text
+    captured = web_store.evidence_info(corpus.evidence_edit)["captures"][0]["captured_at"]
+    evidence = by_id(parse(page), "evidence").text_content()
+    assert corpus.evidence_edit in evidence and iso(captured) in evidence
     tree = parse(page)
     body = by_id(tree, "doc-text")
     assert body.text_content() == AR_EDITED
