@@ -65,9 +65,12 @@ def test_no_inline_script_or_style_and_no_remote_assets(client: TestClient, corp
         "/runs",
         "/api/docs",
         "/sources",
+        f"/evidence/{corpus.evidence}",
     ):
         page = client.get(path).text
         tree = parse(page)
+        title = tree.findtext(".//title")
+        assert title and len(title) < 120 and "\n" not in title.strip(), (path, title)
         assert all(s.get("src", "").startswith("/static/") for s in tree.xpath("//script"))
         assert not tree.xpath("//style") and not tree.xpath("//*[@style]")
         assert not tree.xpath("//*[@onload or @onerror or @onclick]")
