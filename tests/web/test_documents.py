@@ -55,6 +55,12 @@ def test_list_filters(client: TestClient, corpus: Corpus) -> None:
     blank = client.get("/documents?source=&language=&kind=&from=&to=&order=newest")
     assert "64 documents" in blank.text
     assert "No documents match" in client.get("/documents?kind=article").text
+    page = parse(
+        client.get(f"/documents?source={corpus.origin}&order=oldest&page=2&per_page=2").text
+    )
+    api = by_id(page, "as-json").get("href")
+    assert api == f"/api/documents?source={corpus.origin}&order=oldest&limit=2&offset=2"
+    assert [d["id"] for d in client.get(api).json()["documents"]] == [corpus.docs["reply"]]
 
 
 def test_list_row_shows_markers_and_source(client: TestClient, corpus: Corpus) -> None:

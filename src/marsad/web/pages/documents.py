@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, time
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
@@ -80,6 +82,31 @@ def page_numbers(page: int, pages: int) -> list[int | None]:
     return out
 
 
+def _day_or_moment(value: datetime | None, bound: time) -> str | None:
+    if value is None:
+        return None
+    return (
+        value.date().isoformat()
+        if value.timetz() == bound.replace(tzinfo=UTC)
+        else value.isoformat()
+    )
+
+
+def api_url(q: DocumentQuery) -> str:
+    """The ``/api/documents`` address answering the same listing in JSON."""
+    params = {
+        "source": q.source_id,
+        "language": q.language,
+        "kind": q.kind,
+        "from": _day_or_moment(q.date_from, time.min),
+        "to": _day_or_moment(q.date_to, time.max),
+        "order": q.order if q.order != "newest" else None,
+        "limit": q.per_page,
+        "offset": q.offset or None,
+    }
+    return "/api/documents?" + urlencode({k: v for k, v in params.items() if v is not None})
+
+
 @router.get("/documents")
 def documents_list(
     request: Request, store: StoreDep, q: Annotated[DocumentQuery, Depends(listing_query)]
@@ -102,6 +129,7 @@ def documents_list(
         "orders": ORDERS,
         "per_page_choices": PER_PAGE_CHOICES,
         "media_counts": media_counts(store.engine, [d.id for d in docs]),
+        "api_url": api_url(q),
         "first_row": q.offset + 1 if docs else 0,
         "last_row": q.offset + len(docs),
     }
