@@ -67,7 +67,7 @@ def atom(source: SourceSpec, articles: list[Article]) -> str:
     updated = ordered[0].published.astimezone(UTC).isoformat()
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{source.language}">\n'
         f" <title>{escape(source.name)}</title>\n"
         f" <subtitle>{escape(NOTE_EN)}</subtitle>\n"
         f' <link rel="alternate" href="{escape(source.url)}"/>\n'

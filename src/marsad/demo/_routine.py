@@ -16,7 +16,8 @@ from marsad.demo import _phrases as ph
 from marsad.demo._tgexport import Post, at
 
 _INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-_PERSIAN = str.maketrans({"ي": "ی", "ك": "ک"})
+_KAF = str.maketrans({"ك": "ک"})
+_FINAL_YA = re.compile(r"ي(?=[\s.،:|!]|$)")
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 _TA_END = re.compile(r"ة(?=[\s.،:|]|$)")
 
@@ -27,8 +28,8 @@ def indic_digits(text: str) -> str:
 
 
 def persian_letters(text: str) -> str:
-    """Type ي and ك as Persian keyboards do (ی ک), digits included."""
-    return indic_digits(text.translate(_PERSIAN))
+    """Type as on a Persian keyboard: ک for ك, ی for a word-final ي, Arabic-Indic digits."""
+    return indic_digits(_FINAL_YA.sub("ی", text.translate(_KAF)))
 
 
 def casual(text: str) -> str:
