@@ -52,6 +52,11 @@ def stretch_first_word(text: str) -> str:
     return "".join(out) + head[-1] + sep + rest
 
 
+def with_li(noun: str) -> str:
+    """Attach the preposition لـ: ل + المجموعات → للمجموعات, otherwise لـعناصر."""
+    return "ل" + noun[1:] if noun.startswith("ال") else "لـ" + noun
+
+
 def _slots(rng: random.Random) -> dict[str, str]:
     place, place_en = rng.choice(ph.PLACES)
     enemy, enemy_en = rng.choice(ph.ENEMIES)
@@ -62,6 +67,7 @@ def _slots(rng: random.Random) -> dict[str, str]:
         "place": place,
         "place_en": place_en,
         "enemy": enemy,
+        "li_enemy": with_li(enemy),
         "enemy_en": enemy_en,
         "target": target,
         "target_en": target_en,
