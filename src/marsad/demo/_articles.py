@@ -72,6 +72,18 @@ def _fill(rng: random.Random, bank: tuple[str, ...], slots: dict[str, str]) -> s
     return rng.choice(bank).format(**slots)
 
 
+def _fresh_slots(
+    rng: random.Random, bank: tuple[str, ...], used: set[str]
+) -> tuple[str, dict[str, str]]:
+    """Slots and a headline from ``bank`` that this outlet has not used yet."""
+    while True:
+        slots = _slots(rng)
+        title = _fill(rng, bank, slots)
+        if title not in used:
+            used.add(title)
+            return title, slots
+
+
 def _slots(rng: random.Random) -> dict[str, str]:
     place, place_en = rng.choice(ph.PLACES)
     enemy, enemy_en = rng.choice(ph.ENEMIES)
@@ -95,11 +107,12 @@ def _dates(rng: random.Random, count: int) -> list[datetime]:
 def akhbar(rng: random.Random) -> list[Article]:
     """The Arabic daily: routine 2017-18 reports and the October 2021 coverage."""
     out = []
+    used: set[str] = set()
     for i, when in enumerate(_dates(rng, 14)):
-        s = _slots(rng)
+        title, s = _fresh_slots(rng, _AR_TITLES, used)
         paras = (_fill(rng, _AR_OPEN, s), _fill(rng, _AR_MIDDLE, s), _fill(rng, _AR_CLOSE, s))
         url = f"https://al-akhbar.example/politics/{when:%Y/%m/%d}/badia-{i}"
-        out.append(Article(url, _fill(rng, _AR_TITLES, s), paras, when, "مراسل الأخبار"))
+        out.append(Article(url, title, paras, when, "مراسل الأخبار"))
     return out + _akhbar_2021()
 
 
@@ -139,11 +152,12 @@ def _akhbar_2021() -> list[Article]:
 def ledger(rng: random.Random) -> list[Article]:
     """The English site: routine 2017-18 pieces and the October 2021 coverage."""
     out = []
+    used: set[str] = set()
     for i, when in enumerate(_dates(rng, 10)):
-        s = _slots(rng)
+        title, s = _fresh_slots(rng, _EN_TITLES, used)
         paras = (_fill(rng, _EN_OPEN, s), _fill(rng, _EN_MIDDLE, s), _fill(rng, _EN_CLOSE, s))
         url = f"https://levant-ledger.example/{when:%Y/%m}/badia-front-{i}"
-        out.append(Article(url, _fill(rng, _EN_TITLES, s), paras, when, "Ledger staff"))
+        out.append(Article(url, title, paras, when, "Ledger staff"))
     return out + _ledger_2021()
 
 
