@@ -13,7 +13,6 @@ adds nothing, because the store keys documents by source and platform id.
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -136,21 +135,10 @@ def loaded_before(store: Store, item: DemoInput) -> bool:
 
 
 def collector_class(name: str) -> type[Collector] | None:
-    """The registered collector class called ``name``, or None when its module is absent.
-
-    Collectors are looked up in the registry's own list, one module at a time, so a
-    build that lacks one collector still loads the inputs of the others.
-    """
-    for module_name, class_name in collectors.ENTRIES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        cls = cast(type[Collector], getattr(module, class_name))
-        if cls.name == name:
-            return cls
+    """The registered collector class called ``name``, or None when this build lacks it."""
+    for collector in collectors.all_collectors():
+        if collector.name == name:
+            return type(collector)
     return None
 
 
