@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from marsad.core.errors import InputError
-from marsad.demo.build_corpus import build
+from marsad.demo.build_corpus import build, main
 from marsad.demo.registry import DATA_DIR, read_registry
 from tests.conftest import SHARED_DATA, unavailable
 from tests.demo.corpus_files import all_texts, by_name, flat, posts_per_year
@@ -170,3 +170,14 @@ def test_registry_refuses_a_symlink_out_of_the_data_folder(tmp_path: Path) -> No
     (data / "sources.yaml").write_text(GOOD.replace("PATH", "link.atom"), encoding="utf-8")
     with pytest.raises(InputError, match="inside the data folder"):
         read_registry(data)
+
+
+def test_generator_refuses_to_clear_a_folder_that_is_not_a_corpus(tmp_path: Path) -> None:
+    (tmp_path / "telegram").mkdir()
+    keep = tmp_path / "telegram" / "notes.txt"
+    keep.write_text("mine", encoding="utf-8")
+    assert main([str(tmp_path)]) == 2
+    assert keep.read_text(encoding="utf-8") == "mine"
+    build(tmp_path / "fresh")
+    build(tmp_path / "fresh")  # a generated corpus may be regenerated in place
+    assert (tmp_path / "fresh" / "sources.yaml").is_file()
