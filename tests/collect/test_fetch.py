@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.collect.fetch import Fetcher, is_public
+from marsad.collect.fetch import Fetcher
+from marsad.collect.netpolicy import is_public
 from marsad.core.errors import (
     BlockedAddress,
     FetchError,
