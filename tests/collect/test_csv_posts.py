@@ -166,3 +166,12 @@ def test_csv_by_url(local_store: Store, server: TestServer) -> None:
     doc = docs_by_pid(local_store)["9"]
     assert (doc.text, doc.published_at) == ("من الرابط", datetime(2024, 1, 2, tzinfo=UTC))
     assert doc.evidence["origin"] == server.url("/export.csv")
+
+
+def test_encoding_option(local_store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "cp.csv"
+    path.write_bytes("id,text\n1,بيان عاجل\n".encode("cp1256"))
+    run(local_store, path, encoding="cp1256")
+    assert docs_by_pid(local_store)["1"].text == "بيان عاجل"
+    with pytest.raises(ConfigError, match="unknown encoding"):
+        run(local_store, path, encoding="klingon-8")
