@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import ipaddress
 import random
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -103,6 +104,18 @@ class FetchResult:
         return self.headers.get("last-modified", "")
 
 
+def _tls_failure(exc: BaseException) -> str:
+    """The certificate/TLS problem behind a connect error (not worth retrying), or ""."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            break
+        if isinstance(seen, ssl.SSLError):
+            return getattr(seen, "verify_message", "") or seen.reason or "handshake failed"
+        seen = seen.__cause__ or seen.__context__
+    return ""
+
+
 def _short(url: str) -> str:
     return url if len(url) <= 200 else url[:200] + "…"
 
@@ -143,6 +156,8 @@ class Fetcher:
         backoff: base delay in seconds of the exponential backoff between retries.
         max_retry_after: longest ``Retry-After`` honoured, in seconds.
         sleep: the sleeping function (kept injectable for the rate limiter).
+        verify: TLS verification: True (system/certifi roots) or an ``ssl.SSLContext``
+            with other roots (a private CA). Never False in Marsad's own code.
     """
 
     def __init__(
@@ -152,6 +167,7 @@ class Fetcher:
         backoff: float = 0.5,
         max_retry_after: float = 60.0,
         sleep: Callable[[float], None] = time.sleep,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
         self.settings = settings
         self.policy = AddressPolicy(settings.fetch_allow)
@@ -163,6 +179,7 @@ class Fetcher:
             timeout=httpx.Timeout(settings.fetch_timeout),
             follow_redirects=False,
             trust_env=False,
+            verify=verify,
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
 
@@ -223,6 +240,10 @@ class Fetcher:
             try:
                 result = self._fetch_once(url, headers, cap)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                if _tls_failure(exc):
+                    raise FetchError(
+                        f"TLS check failed for {_short(url)}: {_tls_failure(exc)}"
+                    ) from exc
                 if last:
                     raise FetchError(f"cannot connect to {_short(url)}: {exc}") from exc
                 self.sleep(self._delay(attempt, None))
