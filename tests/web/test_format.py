@@ -12,6 +12,7 @@ from marsad.web.format import (
     iso,
     safe_href,
     snippet,
+    tail,
     text_dir,
     word_diff,
 )
@@ -70,6 +71,9 @@ def test_snippet_and_sizes() -> None:
     assert cut.endswith("…") and len(cut) <= 23 and not cut[:-1].endswith(" ")
     assert human_size(512) == "512 B" and human_size(2048) == "2.0 KB"
     assert iso(datetime(2021, 10, 20, 9, tzinfo=UTC)) == "2021-10-20T09:00:00Z"
+    assert (
+        tail("/data/exports/channel/") == "channel" and tail("https://x.org/feed.rss") == "feed.rss"
+    )
 
 
 def test_word_diff_marks_only_the_change() -> None:

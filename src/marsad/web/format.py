@@ -100,6 +100,12 @@ def short_time(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def tail(target: str) -> str:
+    """The last segment of a path or URL (a run's input, shown in full on hover)."""
+    trimmed = target.rstrip("/")
+    return trimmed.rsplit("/", 1)[-1] or target
+
+
 def human_size(size: int | None) -> str:
     """Bytes as a short human string (``1.2 MB``)."""
     if size is None:

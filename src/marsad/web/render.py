@@ -51,6 +51,7 @@ def make_environment() -> Environment:
         short_time=fmt.short_time,
         snippet=fmt.snippet,
         human_size=fmt.human_size,
+        tail=fmt.tail,
         safe_href=fmt.safe_href,
     )
     env.globals.update(text_dir=fmt.text_dir, meta_view=fmt.meta_view)
