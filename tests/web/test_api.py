@@ -133,3 +133,16 @@ def test_openapi_and_local_docs(client: TestClient) -> None:
 def test_api_enums_follow_the_core_records() -> None:
     assert set(get_args(Grade)) == set(RELIABILITY_GRADES)
     assert set(get_args(SourceTypeName)) == set(SOURCE_TYPES)
+
+
+def test_oversized_body_is_refused(fresh_client: TestClient) -> None:
+    huge = {"platform": "telegram", "handle": "@big", "description": "x" * 2_000_000}
+    r = fresh_client.post("/api/sources", json=huge)
+    assert r.status_code == 413 and r.json() == {"error": "request body too large"}
+    assert r.headers["x-content-type-options"] == "nosniff"
+    chunks = iter([b'{"platform": "telegram", ' + b" " * 700_000, b" " * 700_000 + b"}"])
+    streamed = fresh_client.post(
+        "/api/sources", content=chunks, headers={"content-type": "application/json"}
+    )
+    assert streamed.status_code == 413  # no Content-Length: counted as it arrives
+    assert fresh_client.get("/api/sources").json() == []

@@ -22,7 +22,7 @@ from marsad.store import Store
 from marsad.web import api, errors
 from marsad.web.pages import apidocs, documents, evidence, sources
 from marsad.web.render import STATIC_DIR, NavItem, make_templates
-from marsad.web.security import SecurityHeaders
+from marsad.web.security import BodyLimit, SecurityHeaders
 
 DEFAULT_NAV: tuple[NavItem, ...] = (
     NavItem("nav.documents", "/documents"),
@@ -79,5 +79,6 @@ def create_app(store: Store) -> FastAPI:
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     errors.install(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: its headers cover every answer
     return app
