@@ -81,3 +81,4 @@ def test_demo_reading_room_shows_arabic_right_to_left(demo_server: str, page: An
     # the page says where the evidence is: a SHA-256 and a capture time
     body = page.inner_text("body")
     assert "SHA-256" in body
+    assert "Illustrative" in body  # demo posts never pass for real ones
