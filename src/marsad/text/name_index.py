@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from marsad.core.errors import InputError
 from marsad.text.name_explain import explain
-from marsad.text.names import NameForm, abbreviations_of, prepare, score_forms
+from marsad.text.names import _COARSE, NameForm, abbreviations_of, prepare, score_forms
 
 __all__ = ["MAX_BUCKET", "Candidate", "NameIndex"]
 
@@ -54,10 +54,13 @@ def blocking_keys(form: NameForm) -> tuple[set[str], set[str]]:
     Returns:
         ``(exact, near)``: per-word keys, the whole skeleton and the abbreviations the
         name may go by (prefixed ``@``); and the one-deletion neighbours of those keys.
+        Keys are coarse (near classes merged: s/z/sh → S, d/t → T) so a near-class
+        substitution plus one other edit is still found.
     """
     exact: set[str] = {f"@{abbr}" for abbr in abbreviations_of(form)} if form.translit else set()
     near: set[str] = set()
     for key in {*form.keys, form.skeleton}:
+        key = key.translate(_COARSE) if form.translit else key
         if not key:
             continue
         exact.add(key)

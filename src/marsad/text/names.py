@@ -71,7 +71,8 @@ WEIGHTS: dict[str, float] = {
 }
 ABBREVIATION_FLOOR = {"known": 0.95, "initials": 0.85}
 _WORD_MATCH = 0.75  # key similarity at which two words count as the same
-_FEMININE = re.compile(r"(?:iy+ah?|iy+eh|ieh|ية|يه)$")
+_FEMININE_LATIN = re.compile(r"(?:iy+ah?|iy+eh|ieh)$")
+_FEMININE_ARABIC = re.compile("ي[\u064b-\u0652]*ة[\u064b-\u0652]*$")
 _COARSE = str.maketrans("ZXD", "SST")
 _NEAR_CLASS = 0.8  # credit for a skeleton equal only once near classes are merged
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-[A-Z]{1,3})?$")
@@ -91,7 +92,7 @@ class NameForm:
         articles: Article forms that were ignored (``al-``, ``ال``).
         initials: First letters of its Latin words, articles skipped (``KH``).
         acronym: The name itself when it looks like an abbreviation, else ``""``.
-        feminine: Whether its last word ends in -iyah/-iya/ية.
+        feminine: Whether its last word ends in -iyah/-iya/ية (not يه).
         translit: Whether keys are transliteration keys.
         skeleton: All keys joined without spaces (derived).
         coarse: The skeleton with near classes merged: Z→S, X→S, D→T (derived).
@@ -173,9 +174,16 @@ def prepare(name: str, translit: bool = True) -> NameForm:
         articles=_articles(words),
         initials="".join(w[0].upper() for w in content if w.isascii() and w[0].isalpha()),
         acronym=stripped if _ACRONYM.match(stripped) else "",
-        feminine=bool(words) and bool(_FEMININE.search(folded.split()[-1] if folded else "")),
+        feminine=_feminine(words[-1]) if words else False,
         translit=translit,
     )
+
+
+def _feminine(word: str) -> bool:
+    """-iya/-iyah/-iyeh, or ية written with a ta marbuta (يه is often French -et/-ier)."""
+    if word.isascii():
+        return bool(_FEMININE_LATIN.search(word.lower()))
+    return bool(_FEMININE_ARABIC.search(word))
 
 
 def _without_articles(folded: str) -> str:
