@@ -98,3 +98,21 @@ def test_keys_use_the_shared_ascii_alphabet() -> None:
     for word in ["Soleimani", "سليماني", "ژیلا", "Ğazi", "Chérif", "پارس"]:
         key = token_key(word)
         assert key and key.isascii() and key.isupper(), (word, key)
+
+
+def test_romanisation_keeps_vowels_in_three_classes() -> None:
+    from marsad.text.translit import token_rom
+
+    assert token_rom("Soleimani") == "SuLiMaNi"
+    assert token_rom("سليماني") == "SLiMaNi"  # short vowels are not written in Arabic
+    assert token_rom("Hamzah") == token_rom("حمزة").replace("HMZ", "HaMZ")
+    assert token_rom("9") == ""
+
+
+def test_fold_text_is_same_script_only() -> None:
+    from marsad.text.translit import fold_text
+
+    assert fold_text("الأخبار") == fold_text("الاخبار") == "الاخبار"
+    assert fold_text("Al-Akhbar") == "al akhbar"
+    assert fold_text("Kata'ib Ḥizballah") == "kataib hizballah"
+    assert fold_text("سُلَیمانی") == "سليماني"

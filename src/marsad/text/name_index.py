@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from marsad.core.errors import InputError
 from marsad.text.name_explain import explain
-from marsad.text.names import _COARSE, NameForm, abbreviations_of, prepare, score_forms
+from marsad.text.names import COARSE_CLASSES, NameForm, abbreviations_of, prepare, score_forms
 
 __all__ = ["MAX_BUCKET", "Candidate", "NameIndex"]
 
@@ -60,7 +60,7 @@ def blocking_keys(form: NameForm) -> tuple[set[str], set[str]]:
     exact: set[str] = {f"@{abbr}" for abbr in abbreviations_of(form)} if form.translit else set()
     near: set[str] = set()
     for key in {*form.keys, form.skeleton}:
-        key = key.translate(_COARSE) if form.translit else key
+        key = key.translate(COARSE_CLASSES) if form.translit else key
         if not key:
             continue
         exact.add(key)

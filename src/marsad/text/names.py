@@ -46,6 +46,7 @@ from marsad.text.translit import (
 )
 
 __all__ = [
+    "COARSE_CLASSES",
     "FEATURES",
     "MAX_NAME_CHARS",
     "WEIGHTS",
@@ -73,7 +74,7 @@ ABBREVIATION_FLOOR = {"known": 0.95, "initials": 0.85}
 _WORD_MATCH = 0.75  # key similarity at which two words count as the same
 _FEMININE_LATIN = re.compile(r"(?:iy+ah?|iy+eh|ieh)$")
 _FEMININE_ARABIC = re.compile("ي[\u064b-\u0652]*ة[\u064b-\u0652]*$")
-_COARSE = str.maketrans("ZXD", "SST")
+COARSE_CLASSES = str.maketrans("ZXD", "SST")  # near classes: z/sh → s, d → t
 _NEAR_CLASS = 0.8  # credit for a skeleton equal only once near classes are merged
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-[A-Z]{1,3})?$")
 
@@ -120,7 +121,7 @@ class NameForm:
     def __post_init__(self) -> None:
         # Derived once: compared thousands of times per second.
         object.__setattr__(self, "skeleton", "".join(self.keys))
-        object.__setattr__(self, "coarse", self.skeleton.translate(_COARSE))
+        object.__setattr__(self, "coarse", self.skeleton.translate(COARSE_CLASSES))
         object.__setattr__(self, "rom", "".join(self.roms))
         object.__setattr__(self, "key_text", " ".join(self.keys))
         object.__setattr__(self, "arabic", self.script in (Script.ARABIC, Script.PERSIAN))
