@@ -11,9 +11,11 @@ Features (weights in :data:`WEIGHTS`):
 
 - ``skeleton``: edit similarity of the consonant skeletons (:mod:`marsad.text.translit`).
 - ``words``: share of words whose keys find a close partner on the other side.
-- ``vowels``: fit of the vowel-aware romanisations. Across scripts: how much of the
-  Arabic form the Latin one covers in order (Arabic omits short vowels), mixed with the
-  reverse share so Leon ≠ لينا; within a script, plain edit similarity.
+- ``vowels``: fit of the vowel-aware romanisations. Across scripts: mostly how much of
+  the Arabic form the Latin one covers in order (Arabic omits short vowels), mixed with
+  the reverse share and plain edit similarity so Leon ≠ لينا; within a script, plain
+  edit similarity.
+- ``first``: both names start with a vowel, or both with a consonant.
 - ``text``: edit similarity of the folded texts, same script only.
 - ``final``: both names end in a vowel, or both in a consonant.
 - ``ending`` (penalty): one name ends in -iyah/-iya/ية and the other does not (the
@@ -67,6 +69,7 @@ WEIGHTS: dict[str, float] = {
     "words": 0.1,
     "vowels": 0.8,
     "text": 0.2,
+    "first": 0.1,
     "final": 0.05,
     "ending": -0.25,
 }
@@ -257,7 +260,8 @@ def vowel_fit(a: NameForm, b: NameForm) -> float | None:
         return Levenshtein.normalized_similarity(ra, rb)
     ar, lat = (ra, rb) if a.arabic else (rb, ra)
     common = LCSseq.similarity(ar, lat)
-    return 0.7 * common / len(ar) + 0.3 * common / len(lat)
+    plain = Levenshtein.normalized_similarity(ar, lat)
+    return 0.5 * common / len(ar) + 0.2 * common / len(lat) + 0.3 * plain
 
 
 def text_similarity(a: NameForm, b: NameForm) -> float | None:
@@ -265,6 +269,13 @@ def text_similarity(a: NameForm, b: NameForm) -> float | None:
     if a.arabic != b.arabic or not a.folded or not b.folded:
         return None
     return Levenshtein.normalized_similarity(a.folded, b.folded)
+
+
+def first_agrees(a: NameForm, b: NameForm) -> float | None:
+    """1.0 when both names start with a vowel, or both with a consonant."""
+    if not a.rom or not b.rom:
+        return None
+    return 1.0 if a.rom[0].islower() == b.rom[0].islower() else 0.0
 
 
 def final_agrees(a: NameForm, b: NameForm) -> float | None:
@@ -285,6 +296,7 @@ FEATURES: dict[str, Feature] = {
     "words": word_overlap,
     "vowels": vowel_fit,
     "text": text_similarity,
+    "first": first_agrees,
     "final": final_agrees,
     "ending": ending_differs,
 }
