@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.core.errors import InputError
 from marsad.text.names import FEATURES, MAX_NAME_CHARS, WEIGHTS, compare
@@ -112,3 +114,11 @@ def test_overlong_or_empty_names() -> None:
         compare("x" * (MAX_NAME_CHARS + 1), "Soleimani")
     assert compare("", "Soleimani").score == 0.0
     assert compare("123", "456").score == 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_any_two_names_compare_within_bounds(a: str, b: str) -> None:
+    match = compare(a, b)
+    assert 0.0 <= match.score <= 1.0
+    assert "\n" not in match.detail

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.text.translit import MAX_TOKEN_CHARS, name_key, token_key, token_keys
 
@@ -116,3 +118,21 @@ def test_fold_text_is_same_script_only() -> None:
     assert fold_text("Al-Akhbar") == "al akhbar"
     assert fold_text("Kata'ib Ḥizballah") == "kataib hizballah"
     assert fold_text("سُلَیمانی") == "سليماني"
+
+
+_HOSTILE = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+        st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
+        st.characters(),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HOSTILE)
+def test_any_text_gives_a_plain_ascii_key(text: str) -> None:
+    key = token_key(text)
+    assert key == "" or (key.isascii() and key.isalpha() and key.isupper())
+    assert all(k.isascii() for k in token_keys(text))
