@@ -82,6 +82,7 @@ class NameIndex:
         self._ids: list[str] = []
         self._forms: list[NameForm] = []
         self._roms: list[str] = []
+        self._skeletons: list[str] = []
         self._buckets: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
@@ -102,6 +103,7 @@ class NameIndex:
         self._ids.append(id)
         self._forms.append(form)
         self._roms.append(" ".join(form.roms))
+        self._skeletons.append(form.coarse)
         exact, near = blocking_keys(form)
         for key in exact | near:
             self._buckets.setdefault(key, []).append(pos)
@@ -167,9 +169,13 @@ class NameIndex:
         return list(pool)
 
     def _shortlist(self, query: NameForm, pool: list[int], size: int) -> list[int]:
-        """The ``size`` pool members closest to the query on the romanisation."""
+        """The pool members closest to the query: the ``size`` best on the romanisation,
+        plus the ``size // 2`` best on the coarse skeleton (Arabic omits the short vowels
+        the romanisation of a Latin query carries)."""
         if len(pool) <= size:
             return pool
         roms = itemgetter(*pool)(self._roms)
         best = process.extract(" ".join(query.roms), roms, scorer=fuzz.ratio, limit=size)
-        return [pool[i] for _, _, i in best]
+        skeletons = itemgetter(*pool)(self._skeletons)
+        near = process.extract(query.coarse, skeletons, scorer=fuzz.ratio, limit=size // 2)
+        return list(dict.fromkeys(pool[i] for _, _, i in (*best, *near)))
