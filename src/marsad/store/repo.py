@@ -26,6 +26,7 @@ from marsad.core.records import (
 )
 from marsad.core.settings import Settings
 from marsad.store import tables as t
+from marsad.store.bulk import insert_ignore, short
 from marsad.store.clean import clean_short, clean_text
 from marsad.store.db import make_engine, migrate
 from marsad.store.rows import DocumentRow, MediaRow, SourceRow, VersionRow
@@ -546,25 +547,25 @@ class Store:
         return {
             "source_id": source_id,
             "platform": r.platform,
-            "platform_id": clean_short(r.platform_id, 600),
+            "platform_id": short(r.platform_id, 600),
             "kind": r.kind,
             "title": p.title,
             "text": p.text,
             "text_hash": p.hash,
-            "lang": clean_short(r.lang, 16),
+            "lang": short(r.lang, 16),
             "published_at": r.published_at,
             "edited_at": r.edited_at,
-            "author": clean_short(r.author, 512),
-            "url": clean_short(r.url, 2048),
-            "reply_to_id": clean_short(r.reply_to_id, 600),
-            "fwd_from_name": clean_short(fwd.from_name, 512) if fwd else "",
-            "fwd_from_key": clean_short(fwd.from_key, 600) if fwd else "",
-            "fwd_from_message_id": clean_short(fwd.from_message_id, 64) if fwd else "",
+            "author": short(r.author, 512),
+            "url": short(r.url, 2048),
+            "reply_to_id": short(r.reply_to_id, 600),
+            "fwd_from_name": short(fwd.from_name, 512) if fwd else "",
+            "fwd_from_key": short(fwd.from_key, 600) if fwd else "",
+            "fwd_from_message_id": short(fwd.from_message_id, 64) if fwd else "",
             "fwd_date": fwd.date if fwd else None,
             "views": r.views,
             "version_count": 1,
             "evidence_sha256": r.evidence_sha256,
-            "locator": clean_short(r.locator, 512),
+            "locator": short(r.locator, 512),
             "extra": extra or None,
             "truncated": p.truncated,
             "first_seen_at": now,
@@ -587,7 +588,7 @@ class Store:
         later: list[_Prepared] = []
         for rec in records:
             p = self._prepare(rec)
-            pid = clean_short(rec.platform_id, 600)
+            pid = short(rec.platform_id, 600)
             if not pid:
                 raise InputError(f"record without an id at {rec.locator or '?'}")
             if pid in firsts:
@@ -600,11 +601,11 @@ class Store:
                 new = [p for pid, p in firsts.items() if pid not in existing]
                 if new:
                     rows = [self._doc_row(source_id, p, run_id, now) for p in new]
-                    conn.execute(_insert(conn, t.documents).on_conflict_do_nothing(), rows)
-                    ids = self._existing(conn, source_id, [r["platform_id"] for r in rows])
+                    insert_ignore(conn, t.documents, rows)
+                    ids = self._ids(conn, source_id, [r["platform_id"] for r in rows])
                     self._insert_media(conn, new, ids)
                     for row in rows:
-                        row["id"] = ids[row["platform_id"]]["id"]
+                        row["id"] = ids[row["platform_id"]]
                     self._index(conn, rows)
                     counts.added += len(new)
                 edits = [(existing[pid], p) for pid, p in firsts.items() if pid in existing]
@@ -623,36 +624,72 @@ class Store:
     def _existing(
         self, conn: Connection, source_id: int, pids: list[str]
     ) -> dict[str, dict[str, Any]]:
+        """Known documents among ``pids``: the columns that tell whether the text changed.
+
+        The full current row (its text, for version 1) is read only when a new version is
+        written (:meth:`_first_version`).
+        """
         out: dict[str, dict[str, Any]] = {}
         d = t.documents.c
         for chunk in _chunks(pids):
             q = select(
-                d.id,
-                d.platform_id,
-                d.text_hash,
-                d.version_count,
-                d.edited_at,
-                d.published_at,
-                d.title,
-                d.text,
-                d.evidence_sha256,
-                d.locator,
-                d.first_seen_at,
-                d.run_id,
+                d.id, d.platform_id, d.text_hash, d.version_count, d.edited_at, d.published_at
             ).where(and_(d.source_id == source_id, d.platform_id.in_(chunk)))
             for m in conn.execute(q).mappings():
                 out[m["platform_id"]] = dict(m)
         return out
 
-    def _insert_media(
-        self, conn: Connection, new: list[_Prepared], ids: dict[str, dict[str, Any]]
-    ) -> None:
+    def _ids(self, conn: Connection, source_id: int, pids: list[str]) -> dict[str, int]:
+        d = t.documents.c
+        out: dict[str, int] = {}
+        for chunk in _chunks(pids):
+            q = select(d.platform_id, d.id).where(
+                and_(d.source_id == source_id, d.platform_id.in_(chunk))
+            )
+            out.update((pid, doc_id) for pid, doc_id in conn.execute(q))
+        return out
+
+    def _first_version(self, conn: Connection, doc: dict[str, Any]) -> None:
+        """Copy a document's current text into ``document_versions`` as version 1."""
+        d = t.documents.c
+        cur = (
+            conn.execute(
+                select(
+                    d.title,
+                    d.text,
+                    d.text_hash,
+                    d.edited_at,
+                    d.first_seen_at,
+                    d.evidence_sha256,
+                    d.locator,
+                    d.run_id,
+                ).where(d.id == doc["id"])
+            )
+            .mappings()
+            .one()
+        )
+        conn.execute(
+            insert(t.document_versions).values(
+                document_id=doc["id"],
+                version=1,
+                title=cur["title"],
+                text=cur["text"],
+                text_hash=cur["text_hash"],
+                edited_at=cur["edited_at"],
+                captured_at=cur["first_seen_at"],
+                evidence_sha256=cur["evidence_sha256"],
+                locator=cur["locator"],
+                run_id=cur["run_id"],
+            )
+        )
+
+    def _insert_media(self, conn: Connection, new: list[_Prepared], ids: dict[str, int]) -> None:
         rows = []
         for p in new:
             for pos, m in enumerate(p.rec.media):
                 rows.append(
                     {
-                        "document_id": ids[clean_short(p.rec.platform_id, 600)]["id"],
+                        "document_id": ids[clean_short(p.rec.platform_id, 600)],
                         "position": pos,
                         "kind": clean_short(m.kind, 32),
                         "sha256": m.sha256,
@@ -681,20 +718,7 @@ class Store:
         if known is not None:
             return False
         if doc["version_count"] == 1:
-            conn.execute(
-                insert(t.document_versions).values(
-                    document_id=doc["id"],
-                    version=1,
-                    title=doc["title"],
-                    text=doc["text"],
-                    text_hash=doc["text_hash"],
-                    edited_at=doc["edited_at"],
-                    captured_at=doc["first_seen_at"],
-                    evidence_sha256=doc["evidence_sha256"],
-                    locator=doc["locator"],
-                    run_id=doc["run_id"],
-                )
-            )
+            self._first_version(conn, doc)
         version = doc["version_count"] + 1
         rec = p.rec
         conn.execute(

@@ -1,0 +1,178 @@
+"""Helpers shared by the Telegram collectors (Desktop export and API JSON lines).
+
+Private: the public surface is the two collector classes. Everything here treats its input
+as hostile: media names are resolved inside the export folder only, numbers are checked,
+text is left to the store to clean and cap.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from marsad.core.records import ChannelRef
+
+PLATFORM = "telegram"
+NOT_INCLUDED = "(File not included."
+MEDIA_MAX_BYTES = 2_000_000_000  # Telegram's own upload cap; larger is not a real export file
+
+# Script counting on UTF-8 bytes (bytes.count and bytes.translate run in C): U+0600-U+06FF
+# are the two-byte sequences led by 0xD8-0xDB, Latin-1/Extended-A/B letters are led by
+# 0xC3-0xC9.
+_ARABIC_LEADS = (0xD8, 0xD9, 0xDA, 0xDB)
+_LATIN_LEADS = (0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9)
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_PERSIAN = tuple(ch.encode() for ch in "پچژگکی")
+_SAMPLE = 200  # characters looked at by the language guess
+
+
+def guess_lang(text: str) -> str:
+    """Guess a language from the script of the letters: "ar", "fa", "en" or "".
+
+    Args:
+        text: any text; only its first few hundred characters are looked at.
+
+    Returns:
+        "fa" when Arabic-script text uses Persian-only letters, "ar" when Arabic script
+        dominates, "en" when Latin does, "" otherwise (no letters, other scripts).
+    """
+    raw = text[:_SAMPLE].encode("utf-8", "replace")
+    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    if raw.isascii():
+        return "en" if latin else ""
+    arabic = sum(raw.count(b) for b in _ARABIC_LEADS)
+    latin += sum(raw.count(b) for b in _LATIN_LEADS)
+    if arabic == 0 and latin == 0:
+        return ""
+    if arabic >= latin:
+        persian = sum(raw.count(p) for p in _PERSIAN)
+        return "fa" if persian >= 2 and persian * 20 >= arabic else "ar"
+    return "en"
+
+
+def unix_time(value: Any) -> datetime | None:
+    """A Unix timestamp (int or numeric string) as an aware UTC datetime, else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        return None
+    if not 0 <= seconds < 32_503_680_000:  # year 3000
+        return None
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def iso_time(value: Any) -> datetime | None:
+    """Desktop's local ISO time (``2021-10-14T09:00:00``), read as UTC when no zone."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def as_int(value: Any) -> int | None:
+    """An int from an int or digit string; None for anything else (bools included)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit() and len(value) < 40:
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def as_str(value: Any, limit: int = 4096) -> str:
+    """A short string field: strings as given (capped), numbers as text, else ""."""
+    if isinstance(value, str):
+        return value[:limit]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def peer_number(value: Any) -> str:
+    """The bare number of a peer id: ``channel1060780848`` / ``-1001060780848`` → digits."""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return ""
+    value = value.strip()
+    for prefix in ("channel", "chat", "user"):
+        if value.startswith(prefix):
+            value = value[len(prefix) :]
+            break
+    if value.startswith("-100") and len(value) > 4:
+        value = value[4:]
+    value = value.lstrip("-")
+    return value if value.isdigit() and len(value) < 32 else ""
+
+
+def channel_ref(number: str, name: str = "", username: str = "") -> ChannelRef | None:
+    """The :class:`ChannelRef` for a channel id (and @username when known)."""
+    keys: list[str] = []
+    if number:
+        keys.append(f"telegram:id:{number}")
+    handle = username.lstrip("@").strip()
+    if handle:
+        keys.append(f"telegram:@{handle.lower()}")
+    if not keys:
+        return None
+    return ChannelRef(
+        platform=PLATFORM,
+        keys=tuple(keys),
+        name=name,
+        handle=f"@{handle}" if handle else "",
+        url=f"https://t.me/{handle}" if handle else "",
+    )
+
+
+def safe_origin(path: Path) -> str:
+    """What a capture records as origin for a local file: ``file:`` + its name only."""
+    name = "".join(ch for ch in path.name if ch.isprintable())[:200]
+    return f"file:{name}"
+
+
+def resolve_media(root: Path, name: str, max_bytes: int) -> tuple[Path | None, str]:
+    """Find a media file an export names, refusing anything outside the export folder.
+
+    Args:
+        root: the export folder (the one holding result.json), already resolved.
+        name: the relative path as written in the JSON (untrusted).
+        max_bytes: largest file accepted.
+
+    Returns:
+        ``(path, "")`` for a regular file inside ``root``, else ``(None, reason)``.
+    """
+    if not name or "\x00" in name or len(name) > 4096:
+        return None, "unusable media file name"
+    candidate = Path(name)
+    if candidate.is_absolute() or candidate.drive:
+        return None, "absolute media path refused"
+    if ".." in candidate.parts:
+        return None, "media path leaving the export folder refused"
+    try:
+        resolved = (root / candidate).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None, "media file missing from the export"
+    if not resolved.is_relative_to(root):
+        return None, "media path leaving the export folder refused (symlink)"
+    try:
+        info = os.stat(resolved)
+    except OSError:
+        return None, "media file unreadable"
+    if not stat.S_ISREG(info.st_mode):
+        return None, "media path is not a regular file"
+    if info.st_size > max_bytes:
+        return None, f"media file larger than {max_bytes} bytes"
+    return resolved, ""

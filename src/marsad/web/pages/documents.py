@@ -1,0 +1,140 @@
+"""The documents list (``/``, ``/documents``) and one document's page."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from marsad.store import Store
+from marsad.store.reading import media_counts
+from marsad.store.rows import DocumentRow, VersionRow
+from marsad.web import format as fmt
+from marsad.web.deps import get_store
+from marsad.web.media import inline_media_ids
+from marsad.web.params import (
+    KINDS,
+    ORDERS,
+    PER_PAGE_CHOICES,
+    DocumentQuery,
+    document_query,
+    parse_id,
+)
+from marsad.web.render import render
+
+router = APIRouter(include_in_schema=False)
+StoreDep = Annotated[Store, Depends(get_store)]
+Q = Annotated[str | None, Query()]
+LANG_CHOICES = ("ar", "en", "fa", "fr", "he", "ku", "ru", "tr")
+SHOWN_ENTITIES = frozenset(
+    {"link", "text_link", "url", "mention", "mention_name", "hashtag", "cashtag", "email", "phone"}
+)
+PAGE_WINDOW = 3
+
+
+@router.get("/")
+def home() -> Response:
+    """The reading room opens on the documents list."""
+    return RedirectResponse("/documents", status_code=307)
+
+
+def listing_query(
+    source: Q = None,
+    language: Q = None,
+    kind: Q = None,
+    date_from: Annotated[str | None, Query(alias="from")] = None,
+    date_to: Annotated[str | None, Query(alias="to")] = None,
+    order: Q = None,
+    page: Q = None,
+    per_page: Q = None,
+) -> DocumentQuery:
+    """Dependency: the validated filters of a documents listing."""
+    return document_query(
+        source=source,
+        language=language,
+        kind=kind,
+        date_from=date_from,
+        date_to=date_to,
+        order=order,
+        page=page,
+        per_page=per_page,
+    )
+
+
+def page_numbers(page: int, pages: int) -> list[int | None]:
+    """Page links around ``page``: first, a window, last; None marks a gap."""
+    keep = {1, pages, *range(page - PAGE_WINDOW, page + PAGE_WINDOW + 1)}
+    out: list[int | None] = []
+    last = 0
+    for number in sorted(n for n in keep if 1 <= n <= pages):
+        if last and number - last > 1:
+            out.append(None)
+        out.append(number)
+        last = number
+    return out
+
+
+@router.get("/documents")
+def documents_list(
+    request: Request, store: StoreDep, q: Annotated[DocumentQuery, Depends(listing_query)]
+) -> Response:
+    """The filtered, paginated list of documents."""
+    docs, total = store.list_documents(q.to_filter())
+    pages = max(1, -(-total // q.per_page))
+    languages = list(LANG_CHOICES)
+    if q.language and q.language not in languages:
+        languages.append(q.language)
+    context: dict[str, Any] = {
+        "docs": docs,
+        "total": total,
+        "q": q,
+        "pages": pages,
+        "page_numbers": page_numbers(q.page, pages),
+        "sources": store.list_sources(),
+        "languages": languages,
+        "kinds": KINDS,
+        "orders": ORDERS,
+        "per_page_choices": PER_PAGE_CHOICES,
+        "media_counts": media_counts(store.engine, [d.id for d in docs]),
+        "first_row": q.offset + 1 if docs else 0,
+        "last_row": q.offset + len(docs),
+    }
+    return render(request, "documents.html", context)
+
+
+def _entities(doc: DocumentRow) -> list[dict[str, str | None]]:
+    raw = (doc.extra or {}).get("entities") or []
+    if not isinstance(raw, list):
+        return []
+    views = (fmt.entity_view(e) for e in raw[:500])
+    return [v for v in views if v and v["type"] in SHOWN_ENTITIES]
+
+
+def _versions(doc: DocumentRow) -> list[dict[str, Any]]:
+    """Versions newest first, each with its word diff against the version before it."""
+    ordered: list[VersionRow] = sorted(doc.versions, key=lambda v: v.version)
+    out = []
+    for i, version in enumerate(ordered):
+        before = ordered[i - 1] if i else None
+        diff = fmt.word_diff(before.text, version.text) if before else []
+        out.append({"v": version, "before": before, "diff": diff})
+    return list(reversed(out))
+
+
+@router.get("/documents/{doc_id}")
+def document_page(request: Request, store: StoreDep, doc_id: str) -> Response:
+    """One document with its evidence, media, links and versions."""
+    doc = store.get_document(parse_id(doc_id))
+    context = {
+        "doc": doc,
+        "src": doc.source,
+        "body_dir": fmt.text_dir(doc.text, doc.lang),
+        "title_dir": fmt.text_dir(doc.title, doc.lang),
+        "entities": _entities(doc),
+        "versions": _versions(doc),
+        "post_href": fmt.safe_href(doc.url),
+        "inline_media": inline_media_ids(store, doc.media),
+    }
+    return render(request, "document.html", context)
