@@ -155,6 +155,8 @@ def _compile_tables() -> _Tables:
 
 _TABLES = _compile_tables()
 _AR_CLEAN = _arabic_clean_table()
+# In an Arabic-script token, stray Latin letters (a mixed token) carry no key.
+_AR_CLEAN_TOKEN = {**_AR_CLEAN, **{cp: None for cp in range(0x41, 0x7B) if chr(cp).isalpha()}}
 # ASCII letters only survive; digits become the sentinel; everything else goes.
 _ASCII_CLEAN: dict[int, str | None] = {
     cp: (chr(cp) if chr(cp).isalpha() else _DIGIT if chr(cp).isdigit() else None)
@@ -276,7 +278,7 @@ def _connector(m: re.Match[str]) -> str:
 
 def _arabic_key(token: str, table: dict[int, str | None]) -> str:
     """Key an Arabic-script token (see the module docstring, rules 2, 4, 5)."""
-    s = token.translate(_AR_CLEAN)
+    s = token.translate(_AR_CLEAN_TOKEN)
     if len(s) < 2 or _DIGIT in s:
         return ""
     if s.startswith("ال") and len(s) >= 4:
