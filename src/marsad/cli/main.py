@@ -15,7 +15,7 @@ import click
 import typer
 
 from marsad import __version__
-from marsad.cli import documents, sources
+from marsad.cli import documents, names, sources
 from marsad.cli.context import open_store
 from marsad.cli.output import emit_json, stderr, stdout, table
 from marsad.cli.progress import CliProgress
@@ -33,6 +33,7 @@ app.add_typer(documents.app, name="documents")
 runs_app = typer.Typer(help="Collection runs: counts and errors.", no_args_is_help=True)
 app.add_typer(runs_app, name="runs")
 # Later capabilities register their nouns below, one line each.
+app.add_typer(names.app, name="names")
 
 
 @app.callback()
