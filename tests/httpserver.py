@@ -7,6 +7,7 @@ can assert on what the server saw (conditional headers, pacing, query strings).
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -38,7 +39,7 @@ class TestServer:
 
     __test__ = False
 
-    def __init__(self) -> None:
+    def __init__(self, tls: tuple[str, str] | None = None) -> None:
         self.routes: dict[str, Handler] = {}
         self.seen: list[Seen] = []
         server = self
@@ -68,13 +69,18 @@ class TestServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _H)
         self.port = self.httpd.server_address[1]
+        self.scheme = "https" if tls else "http"
+        if tls:  # (certfile, keyfile): serve HTTPS
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(*tls)
+            self.httpd.socket = ctx.wrap_socket(self.httpd.socket, server_side=True)
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
         self.thread.start()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
 
     def route(self, path: str, handler: Handler | Reply) -> None:
         """Serve ``handler`` at ``path``; a fixed :class:`Reply` is served every time."""

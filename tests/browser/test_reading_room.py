@@ -10,7 +10,7 @@ import pytest
 from marsad.store import Store
 from marsad.web.app import create_app
 from tests.browser.hostile import HOSTILE, IMG, SCRIPT, SVG, fill_hostile
-from tests.web.corpus import fill
+from tests.web.corpus import AR_EDITED, fill
 
 pytestmark = pytest.mark.browser
 
@@ -102,3 +102,45 @@ def test_hostile_posts_stay_text(
     assert IMG in page.inner_text("#reliability-history")
     page.goto(f"{base}/sources")
     _assert_clean(page)
+
+
+def test_reading_and_filtering_work_without_javascript(
+    serve: Callable[[Any], str], browser: Any, sqlite_store: Store
+) -> None:
+    corpus = fill(sqlite_store)
+    base = serve(create_app(sqlite_store))
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto(f"{base}/documents")
+        pg.select_option("select[name=language]", "ar")
+        pg.select_option("select[name=order]", "oldest")
+        pg.click(".filter-actions button")
+        assert "language=ar" in pg.url and "order=oldest" in pg.url
+        assert pg.inner_text("#result-count").startswith("2 documents")
+        pg.click(".docrow-link >> nth=0")
+        assert pg.url.endswith(f"/documents/{corpus.docs['ar']}")
+        assert pg.inner_text("#doc-text") == AR_EDITED
+    finally:
+        context.close()
+
+
+def test_pages_respect_their_own_policy(
+    serve: Callable[[Any], str], page: Any, sqlite_store: Store
+) -> None:
+    corpus = fill(sqlite_store)
+    base = serve(create_app(sqlite_store))
+    problems: list[str] = []
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    for path in (
+        "/documents",
+        f"/documents/{corpus.docs['ar']}",
+        f"/sources/{corpus.origin}?lang=ar",
+        "/runs",
+        f"/evidence/{corpus.evidence}",
+        "/api/docs",
+    ):
+        page.goto(base + path)
+    assert problems == []  # no CSP refusals, no missing assets or images
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(url.startswith(base) for url in loaded)

@@ -114,3 +114,19 @@ def test_verify_names_missing_and_altered_blobs(marsad: Runner) -> None:
     blob.unlink()
     gone = marsad("verify", check=False)
     assert gone.returncode == 5 and f"missing: {digest}" in gone.stdout
+
+
+def test_hostile_names_are_not_rich_markup(marsad: Runner) -> None:
+    """A channel name like "[link=...]" or "[bold red]" is shown literally, not rendered."""
+    marsad(
+        "sources",
+        "add",
+        "telegram",
+        "@evil",
+        "--name",
+        "[link=https://x.example]click[/link] [blink]",
+    )
+    listed = marsad("sources", "list", extra_env={"COLUMNS": "200"}).stdout
+    assert "[link=https://x.example]click[/link]" in listed
+    shown = marsad("sources", "show", "@evil").stdout
+    assert "[blink]" in shown

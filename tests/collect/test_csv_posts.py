@@ -15,6 +15,7 @@ from marsad.pipeline.ingest import ingest
 from marsad.store import Store
 from tests.collect.conftest import docs_by_pid
 from tests.conftest import shared_data
+from tests.httpserver import Reply, TestServer
 
 MESSY = """\
 Post ID;Message;When;Who;Link
@@ -156,3 +157,21 @@ def docs_by_pid_all(store: Store) -> dict[str, tuple[datetime | None, str]]:
             pid: (when.replace(tzinfo=UTC) if when and not when.tzinfo else when, text)
             for pid, when, text in rows
         }
+
+
+def test_csv_by_url(local_store: Store, server: TestServer) -> None:
+    server.route("/export.csv", Reply(200, "id,text,date\n9,من الرابط,2024-01-02\n".encode()))
+    sid = local_store.add_source("telegram", "@remote")
+    ingest(local_store, server.url("/export.csv"), collector=CsvCollector(), source=sid)
+    doc = docs_by_pid(local_store)["9"]
+    assert (doc.text, doc.published_at) == ("من الرابط", datetime(2024, 1, 2, tzinfo=UTC))
+    assert doc.evidence["origin"] == server.url("/export.csv")
+
+
+def test_encoding_option(local_store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "cp.csv"
+    path.write_bytes("id,text\n1,بيان عاجل\n".encode("cp1256"))
+    run(local_store, path, encoding="cp1256")
+    assert docs_by_pid(local_store)["1"].text == "بيان عاجل"
+    with pytest.raises(ConfigError, match="unknown encoding"):
+        run(local_store, path, encoding="klingon-8")

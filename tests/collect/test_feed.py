@@ -115,3 +115,11 @@ def test_body_naming_a_local_file_is_not_read(
     with pytest.raises(InputError, match="not an RSS or Atom feed"):
         ingest(local_store, server.url("/feed.xml"), collector=FeedCollector())
     assert local_store.count_documents() == 0
+
+
+def test_saved_feed_file(local_store: Store) -> None:
+    result = ingest(local_store, str(FIXTURES / "feed_atom.xml"), collector=FeedCollector())
+    assert result.counts.added == 1
+    [doc] = docs_by_pid(local_store).values()
+    assert doc.evidence["origin"] == "file:feed_atom.xml"
+    assert "rss:file:feed_atom.xml" in local_store.get_source(doc.source_id).keys

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.collect.fetch import Fetcher, is_public
+from marsad.collect.fetch import Fetcher
+from marsad.collect.netpolicy import is_public
 from marsad.core.errors import (
     BlockedAddress,
     FetchError,
@@ -230,3 +231,16 @@ def test_connection_pinned_to_checked_address(
     assert res.body == b"pinned"
     assert lookups == ["rebind.marsad.test"]
     assert server.hits("/p")[0].headers["host"] == f"rebind.marsad.test:{server.port}"
+
+
+def test_unrequested_encoding_refused(server: TestServer, home: Path) -> None:
+    server.route("/br", Reply(200, b"\x1b\x00\x00", {"Content-Encoding": "br"}))
+    server.route(
+        "/defl",
+        Reply(200, __import__("zlib").compress(b"deflated"), {"Content-Encoding": "deflate"}),
+    )
+    with fetcher(home) as f:
+        with pytest.raises(FetchError, match="unsupported content-encoding"):
+            f.fetch(server.url("/br"))
+        assert f.fetch(server.url("/defl")).body == b"deflated"
+    assert server.hits("/br")[0].headers["accept-encoding"] == "gzip, deflate"

@@ -178,3 +178,14 @@ def test_views_forms() -> None:
         None,
         None,
     ]
+
+
+def test_channel_without_public_posts_is_a_clear_error(
+    local_store: Store, server: TestServer
+) -> None:
+    from marsad.core.errors import InputError
+
+    url = Channel("private_one", "", []).serve(server)
+    with pytest.raises(InputError, match="no public posts") as err:
+        run(local_store, url)
+    assert "\n" not in str(err.value)

@@ -79,3 +79,15 @@ def test_missing_file_is_one_line_error(local_store: Store, tmp_path: Path) -> N
     with pytest.raises(InputError) as err:
         ingest(local_store, str(tmp_path / "nope.html"), collector=WebArticleCollector())
     assert "nope.html" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_non_html_page_refused_but_archived(local_store: Store, server: TestServer) -> None:
+    import pytest
+
+    from marsad.core.errors import InputError
+
+    server.route("/blob", Reply(200, b"%PDF-1.7 binary", {"Content-Type": "application/pdf"}))
+    with pytest.raises(InputError, match="not an HTML page"):
+        ingest(local_store, server.url("/blob"), collector=WebArticleCollector())
+    assert local_store.count_documents() == 0
+    assert len(list(local_store.archive.iter_digests())) == 1

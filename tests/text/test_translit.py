@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.text.translit import MAX_TOKEN_CHARS, name_key, token_key, token_keys
 
@@ -98,3 +100,39 @@ def test_keys_use_the_shared_ascii_alphabet() -> None:
     for word in ["Soleimani", "سليماني", "ژیلا", "Ğazi", "Chérif", "پارس"]:
         key = token_key(word)
         assert key and key.isascii() and key.isupper(), (word, key)
+
+
+def test_romanisation_keeps_vowels_in_three_classes() -> None:
+    from marsad.text.translit import token_rom
+
+    assert token_rom("Soleimani") == "SuLiMaNi"
+    assert token_rom("سليماني") == "SLiMaNi"  # short vowels are not written in Arabic
+    assert token_rom("Hamzah") == token_rom("حمزة").replace("HMZ", "HaMZ")
+    assert token_rom("9") == ""
+
+
+def test_fold_text_is_same_script_only() -> None:
+    from marsad.text.translit import fold_text
+
+    assert fold_text("الأخبار") == fold_text("الاخبار") == "الاخبار"
+    assert fold_text("Al-Akhbar") == "al akhbar"
+    assert fold_text("Kata'ib Ḥizballah") == "kataib hizballah"
+    assert fold_text("سُلَیمانی") == "سليماني"
+
+
+_HOSTILE = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+        st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
+        st.characters(),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HOSTILE)
+def test_any_text_gives_a_plain_ascii_key(text: str) -> None:
+    key = token_key(text)
+    assert key == "" or (key.isascii() and key.isalpha() and key.isupper())
+    assert all(k.isascii() for k in token_keys(text))

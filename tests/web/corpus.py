@@ -105,6 +105,15 @@ def fill(store: Store) -> Corpus:
         MediaItem(kind="photo", sha256=c.png, mime_type="image/png", width=96, height=64),
         MediaItem(kind="file", sha256=c.fake_jpeg, mime_type="image/jpeg", original_name="x.jpg"),
         MediaItem(kind="video_file", note="(File not included. Change data exporting settings.)"),
+        MediaItem(kind="photo", meta={"url": "https://cdn.example.org/file/photo.jpg"}),
+        MediaItem(
+            kind="webpage",
+            meta={
+                "url": "https://news.example.org/a",
+                "title": "<b>Preview</b>",
+                "x": "javascript:1",
+            },
+        ),
     ]
     store.write_batch(
         c.origin,
@@ -118,7 +127,14 @@ def fill(store: Store) -> Corpus:
                 author="المكتب الإعلامي",
                 media=media,
             ),
-            rec("101", "بيان رقم ٢", _at(21), lang="ar", reply_to_id="100"),
+            rec(
+                "101",
+                "بيان رقم ٢",
+                _at(21),
+                lang="ar",
+                reply_to_id="100",
+                extra={"location": {"latitude": 33.5, "longitude": 36.3}, "action": "<b>pin</b>"},
+            ),
             rec(
                 "102",
                 EN_TEXT,

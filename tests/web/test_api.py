@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from fastapi.testclient import TestClient
 
+from marsad.core.records import RELIABILITY_GRADES, SOURCE_TYPES
+from marsad.web.schemas import Grade, SourceTypeName
 from tests.web.corpus import AR_EDITED, AR_TEXT, Corpus
 
 
@@ -29,7 +33,9 @@ def test_documents_listing_shape_and_paging(client: TestClient, corpus: Corpus) 
 def test_document_full(client: TestClient, corpus: Corpus) -> None:
     doc = client.get(f"/api/documents/{corpus.docs['ar']}").json()
     assert [v["text"] for v in doc["versions"]] == [AR_TEXT, AR_EDITED]
-    assert [m["kind"] for m in doc["media"]] == ["photo", "file", "video_file"]
+    kinds = [m["kind"] for m in doc["media"]]
+    assert kinds == ["photo", "file", "video_file", "photo", "webpage"]
+    assert doc["media"][4]["meta"]["url"] == "https://news.example.org/a"
     assert doc["media"][2]["sha256"] is None and "not included" in doc["media"][2]["note"]
     assert doc["replies"] == [corpus.docs["reply"]]
     assert doc["evidence"]["sha256"] == corpus.evidence_edit
@@ -122,3 +128,21 @@ def test_openapi_and_local_docs(client: TestClient) -> None:
     assert docs.status_code == 200 and "/api/sources" in docs.text
     assert "cdn" not in docs.text.lower() and "swagger" not in docs.text.lower()
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+
+
+def test_api_enums_follow_the_core_records() -> None:
+    assert set(get_args(Grade)) == set(RELIABILITY_GRADES)
+    assert set(get_args(SourceTypeName)) == set(SOURCE_TYPES)
+
+
+def test_oversized_body_is_refused(fresh_client: TestClient) -> None:
+    huge = {"platform": "telegram", "handle": "@big", "description": "x" * 2_000_000}
+    r = fresh_client.post("/api/sources", json=huge)
+    assert r.status_code == 413 and r.json() == {"error": "request body too large"}
+    assert r.headers["x-content-type-options"] == "nosniff"
+    chunks = iter([b'{"platform": "telegram", ' + b" " * 700_000, b" " * 700_000 + b"}"])
+    streamed = fresh_client.post(
+        "/api/sources", content=chunks, headers={"content-type": "application/json"}
+    )
+    assert streamed.status_code == 413  # no Content-Length: counted as it arrives
+    assert fresh_client.get("/api/sources").json() == []

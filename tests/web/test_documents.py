@@ -6,6 +6,8 @@ import re
 
 from fastapi.testclient import TestClient
 
+from marsad.store import Store
+from marsad.web.format import iso
 from tests.web.corpus import AR_EDITED, AR_TEXT, EN_TEXT, Corpus
 from tests.web.dom import by_class, by_id, parse
 
@@ -16,6 +18,11 @@ def _rows(page: str) -> list[str]:
 
 def _doc_ids(page: str) -> list[int]:
     return [int(x) for x in re.findall(r'class="docrow-link" href="/documents/(\d+)"', page)]
+
+
+def _first_media(tree: object) -> str:
+    href = by_id(tree, "media").xpath(".//a[@class='media-thumb']/@href")[0]
+    return str(href).rsplit("/", 1)[-1]
 
 
 def test_home_redirects_to_documents(client: TestClient) -> None:
@@ -48,19 +55,30 @@ def test_list_filters(client: TestClient, corpus: Corpus) -> None:
     blank = client.get("/documents?source=&language=&kind=&from=&to=&order=newest")
     assert "64 documents" in blank.text
     assert "No documents match" in client.get("/documents?kind=article").text
+    page = parse(
+        client.get(f"/documents?source={corpus.origin}&order=oldest&page=2&per_page=2").text
+    )
+    api = by_id(page, "as-json").get("href")
+    assert api == f"/api/documents?source={corpus.origin}&order=oldest&limit=2&offset=2"
+    assert [d["id"] for d in client.get(api).json()["documents"]] == [corpus.docs["reply"]]
 
 
 def test_list_row_shows_markers_and_source(client: TestClient, corpus: Corpus) -> None:
     rows = _rows(client.get(f"/documents?source={corpus.origin}").text)
     ar_row = next(r for r in rows if "Edited" in r)
-    assert "Media · 3" in ar_row and "Edited · 2 versions" in ar_row
+    assert "Media · 5" in ar_row and "Edited · 2 versions" in ar_row
     assert "الإعلام الحربي المركزي" in ar_row and "AR" in ar_row
     fwd = _rows(client.get(f"/documents?source={corpus.copier}&language=en&to=2021-10-15").text)
     assert any("Forwarded" in r for r in fwd)
 
 
-def test_document_page_text_evidence_and_versions(client: TestClient, corpus: Corpus) -> None:
+def test_document_page_text_evidence_and_versions(
+    client: TestClient, web_store: Store, corpus: Corpus
+) -> None:
     page = client.get(f"/documents/{corpus.docs['ar']}").text
+    captured = web_store.evidence_info(corpus.evidence_edit)["captures"][0]["captured_at"]
+    evidence = by_id(parse(page), "evidence").text_content()
+    assert corpus.evidence_edit in evidence and iso(captured) in evidence
     tree = parse(page)
     body = by_id(tree, "doc-text")
     assert body.text_content() == AR_EDITED
@@ -83,6 +101,8 @@ def test_document_page_links_forward_and_reply(client: TestClient, corpus: Corpu
     assert f'href="/documents/{corpus.docs["fwd"]}"' in origin  # "forwarded by"
     reply = parse(client.get(f"/documents/{corpus.docs['reply']}").text)
     assert by_id(reply, "reply-to").get("href") == f"/documents/{corpus.docs['ar']}"
+    extra = by_id(reply, "extra").text_content()
+    assert '"latitude": 33.5' in extra and "<b>pin</b>" in extra  # shown as text
     parent = client.get(f"/documents/{corpus.docs['ar']}").text
     assert f'href="/documents/{corpus.docs["reply"]}"' in parent
     assert "15,300" in parent and "المكتب الإعلامي" in parent
@@ -91,7 +111,14 @@ def test_document_page_links_forward_and_reply(client: TestClient, corpus: Corpu
 def test_document_page_media_and_entities(client: TestClient, corpus: Corpus) -> None:
     tree = parse(client.get(f"/documents/{corpus.docs['ar']}").text)
     images = [img.get("src") for img in by_id(tree, "media").xpath(".//img")]
-    assert len(images) == 1  # the real PNG; the HTML posing as JPEG is only listed
+    assert images == [f"/media/{_first_media(tree)}"]  # the real PNG only
+    # a photo known only by its remote URL and a link preview: links, never images
+    media = by_id(tree, "media")
+    remote = media.xpath(".//a[@href='https://cdn.example.org/file/photo.jpg']")
+    assert remote and remote[0].get("rel") == "nofollow noopener noreferrer"
+    assert media.xpath(".//a[@href='https://news.example.org/a']")
+    assert "<b>Preview</b>" in media.text_content() and "javascript:1" in media.text_content()
+    assert not media.xpath(".//a[starts-with(@href, 'javascript')]")
     assert corpus.fake_jpeg in by_id(tree, "media").text_content()
     assert "File not included" in by_id(tree, "media").text_content()
     en = parse(client.get(f"/documents/{corpus.docs['en']}").text)

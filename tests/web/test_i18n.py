@@ -57,3 +57,11 @@ def test_toggle_link_keeps_the_filters(client: TestClient) -> None:
     tree = parse(client.get("/documents?language=ar&page=1").text)
     toggle = tree.xpath("//div[@class='langswitch']/a")[0].get("href")
     assert toggle == "/documents?language=ar&page=1&lang=ar"
+
+
+def test_toggle_link_never_leaves_the_site(client: TestClient) -> None:
+    for path in ("//evil.example/x", "/%2F%2Fevil.example", '/"><b>x'):
+        tree = parse(client.get(path).text)
+        toggle = tree.xpath("//div[@class='langswitch']/a")[0].get("href")
+        assert toggle.startswith("/") and not toggle.startswith("//"), toggle
+        assert "<" not in toggle and '"' not in toggle

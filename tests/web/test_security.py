@@ -22,7 +22,10 @@ EXPECTED = {
 
 def _media_ids(store: Store, corpus: Corpus) -> dict[str, int]:
     doc = store.get_document(corpus.docs["ar"])
-    return {m.kind: m.id for m in doc.media}
+    ids: dict[str, int] = {}
+    for m in doc.media:
+        ids.setdefault(m.kind, m.id)
+    return ids
 
 
 def test_csp_is_the_strict_policy() -> None:
@@ -62,9 +65,12 @@ def test_no_inline_script_or_style_and_no_remote_assets(client: TestClient, corp
         "/runs",
         "/api/docs",
         "/sources",
+        f"/evidence/{corpus.evidence}",
     ):
         page = client.get(path).text
         tree = parse(page)
+        title = tree.findtext(".//title")
+        assert title and len(title) < 120 and "\n" not in title.strip(), (path, title)
         assert all(s.get("src", "").startswith("/static/") for s in tree.xpath("//script"))
         assert not tree.xpath("//style") and not tree.xpath("//*[@style]")
         assert not tree.xpath("//*[@onload or @onerror or @onclick]")
@@ -96,6 +102,12 @@ def test_evidence_page_shows_captures(client: TestClient, corpus: Corpus) -> Non
     page = client.get(f"/evidence/{corpus.evidence}").text
     assert corpus.evidence in page and "export/result.json" in page
     assert "telegram_export 1.2" in page and "16 B" in page
+    citing = by_id(parse(page), "citing").xpath(".//a[@class='docrow-link']/@href")
+    assert (
+        f"/documents/{corpus.docs['en']}" in citing and len(citing) == 64
+    )  # incl. the edited post (version 1)
+    png = parse(client.get(f"/evidence/{corpus.png}").text)  # a media file
+    assert by_id(png, "citing").xpath(".//a/@href")[-1] == f"/documents/{corpus.docs['ar']}"
 
 
 def test_media_image_inline_only_when_magic_agrees(
@@ -120,7 +132,7 @@ def test_media_image_inline_only_when_magic_agrees(
 
 def test_media_counts(web_store: Store, corpus: Corpus) -> None:
     counts = media_counts(web_store.engine, list(corpus.docs.values()))
-    assert counts == {corpus.docs["ar"]: 3}
+    assert counts == {corpus.docs["ar"]: 5}
 
 
 def test_hostile_fields_are_escaped(sqlite_store: Store) -> None:

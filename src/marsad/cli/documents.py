@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from marsad.cli.context import open_store
 from marsad.cli.output import emit_json, parse_when, short, stdout, table
@@ -71,10 +72,13 @@ def show(
         return
     src = doc.source.label if doc.source else str(doc.source_id)
     stdout.print(
-        f"[bold]#{doc.id}[/bold] {src} · {doc.platform}:{doc.platform_id} · {doc.published_at or ''}"
+        Text.assemble(
+            (f"#{doc.id}", "bold"),
+            f" {src} · {doc.platform}:{doc.platform_id} · {doc.published_at or ''}",
+        )
     )
     if doc.title:
-        stdout.print(f"[bold]{doc.title}[/bold]", markup=True)
+        stdout.print(Text(doc.title, style="bold"))
     stdout.print(doc.text, markup=False)
     ev = doc.evidence or {}
     stdout.print(

@@ -15,7 +15,7 @@ import click
 import typer
 
 from marsad import __version__
-from marsad.cli import documents, sources
+from marsad.cli import documents, names, sources
 from marsad.cli import search as search_cli
 from marsad.cli.context import open_store
 from marsad.cli.output import emit_json, stderr, stdout, table
@@ -34,6 +34,7 @@ app.add_typer(documents.app, name="documents")
 runs_app = typer.Typer(help="Collection runs: counts and errors.", no_args_is_help=True)
 app.add_typer(runs_app, name="runs")
 # Later capabilities register their nouns below, one line each.
+app.add_typer(names.app, name="names")
 app.command("search")(search_cli.search)
 app.command("reindex")(search_cli.reindex)
 
@@ -150,7 +151,7 @@ def runs_list(
         emit_json(rows)
         return
     table(
-        ["id", "collector", "status", "seen", "added", "versions", "errors", "started", "target"],
+        ["id", "collector", "status", "seen", "added", "versions", "errors", "started", "input"],
         [
             (
                 r["id"],
@@ -160,8 +161,8 @@ def runs_list(
                 r["added"],
                 r["versions"],
                 r["errors"],
-                r["started_at"],
-                r["target"],
+                f"{r['started_at']:%Y-%m-%d %H:%M}",
+                r["target"] if "://" in r["target"] else os.path.basename(r["target"]),
             )
             for r in rows
         ],

@@ -10,11 +10,13 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from marsad.core.errors import UserError
 
-stdout = Console(soft_wrap=True, highlight=False)
-stderr = Console(stderr=True, highlight=False)
+# markup off: post text, names and handles are hostile and must never become Rich markup
+stdout = Console(soft_wrap=True, highlight=False, markup=False)
+stderr = Console(stderr=True, highlight=False, markup=False)
 
 
 def _default(obj: Any) -> Any:
@@ -39,7 +41,7 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | No
     for col in columns:
         tbl.add_column(col, overflow="fold")
     for row in rows:
-        tbl.add_row(*("" if v is None else str(v) for v in row))
+        tbl.add_row(*(Text("" if v is None else str(v)) for v in row))
     stdout.print(tbl)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from marsad.cli.context import open_store
 from marsad.cli.output import emit_json, stdout, table
@@ -105,7 +106,7 @@ def show(
         ("documents", src.document_count),
         ("keys", ", ".join(src.keys)),
     ):
-        stdout.print(f"[bold]{label:>12}[/bold]  {value}", markup=True)
+        stdout.print(Text.assemble((f"{label:>12}", "bold"), "  ", str(value)))
     if history:
         table(
             ["when", "grade", "was", "by", "note"],

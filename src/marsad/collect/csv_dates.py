@@ -1,24 +1,29 @@
 """Robust, fast date reading for tabular inputs.
 
-Explicit formats are tried first (cheap ``strptime``); only what none of them reads goes
-to ``dateparser``. Results are cached per raw string: scraped tables repeat dates a lot.
+Numeric day/month/year shapes (``29/02/2024``, ``13/10/23``, ``23.04.2024 16:11:34
+UTC+03:00``) are read by one compiled pattern, ISO 8601 by ``datetime.fromisoformat``;
+only what neither reads goes to ``dateparser`` (about 100 times slower). Results are
+cached per raw string: scraped tables repeat dates a lot.
 """
 
 from __future__ import annotations
 
+import re
 import warnings
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
-DAYFIRST_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d-%m-%Y")
-MONTHFIRST_FORMATS = ("%m/%d/%Y", "%m/%d/%y", "%m.%d.%Y", "%m-%d-%Y")
-TIMED_SUFFIXES = (" %H:%M:%S", " %H:%M")
-ZONED_SUFFIXES = (" UTC%z", " GMT%z", " %z", "")
 MAX_DATE_CHARS = 100
+NUMERIC_RE = re.compile(
+    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})"
+    r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"\s*(?:(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})|(Z|UTC|GMT))?$",
+    re.IGNORECASE,
+)
 
 
 class DateReader:
-    """Parse one cell into ``(datetime | None, has_time)``.
+    """Parse one cell into ``(datetime | None, has_time)``; raise ValueError if unreadable.
 
     Args:
         dayfirst: read ``01/02/2024`` as 1 February (True) or January 2 (False).
@@ -34,14 +39,8 @@ class DateReader:
         languages: tuple[str, ...] = ("en", "ar"),
     ) -> None:
         self.dayfirst = dayfirst
-        self.languages = list(languages)
         self.tz = tz
-        dates = DAYFIRST_FORMATS if dayfirst else MONTHFIRST_FORMATS
-        timed = [d + t + z for d in dates for t in TIMED_SUFFIXES for z in ZONED_SUFFIXES]
-        self.formats: tuple[tuple[str, bool], ...] = (
-            *((f, False) for f in dates),
-            *((f, True) for f in timed),
-        )
+        self.languages = list(languages)
         self.parse = lru_cache(maxsize=8192)(self._parse)
 
     def _parse(self, raw: str) -> tuple[datetime | None, bool]:
@@ -50,17 +49,32 @@ class DateReader:
             return None, False
         if len(value) > MAX_DATE_CHARS:
             raise ValueError(f"date too long to be a date: {value[:40]!r}…")
+        m = NUMERIC_RE.match(value)
+        if m:
+            return self._numeric(m, value)
         try:
             parsed = datetime.fromisoformat(value)
             return self._zoned(parsed), "T" in value or " " in value
         except ValueError:
             pass
-        for fmt, has_time in self.formats:
-            try:
-                return self._zoned(datetime.strptime(value, fmt)), has_time
-            except ValueError:
-                continue
         return self._fallback(value)
+
+    def _numeric(self, m: re.Match[str], value: str) -> tuple[datetime, bool]:
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        day, month = (first, second) if self.dayfirst else (second, first)
+        if len(m.group(4)) == 2:
+            year += 2000 if year < 70 else 1900
+        hour, minute, sec = (int(m.group(i) or 0) for i in (5, 6, 7))
+        tz = self.tz
+        if m.group(8):
+            delta = timedelta(hours=int(m.group(9)), minutes=int(m.group(10)))
+            tz = timezone(delta if m.group(8) == "+" else -delta)
+        elif m.group(11):
+            tz = UTC
+        try:
+            return datetime(year, month, day, hour, minute, sec, tzinfo=tz), m.group(5) is not None
+        except ValueError as exc:
+            raise ValueError(f"cannot read the date {value[:60]!r}: {exc}") from exc
 
     def _fallback(self, value: str) -> tuple[datetime | None, bool]:
         import dateparser
@@ -70,11 +84,7 @@ class DateReader:
             parsed = dateparser.parse(
                 value,
                 languages=self.languages,
-                settings={
-                    "DATE_ORDER": "DMY" if self.dayfirst else "MDY",
-                    "PREFER_DAY_OF_MONTH": "first",
-                    "RETURN_AS_TIMEZONE_AWARE": False,
-                },
+                settings={"DATE_ORDER": "DMY" if self.dayfirst else "MDY"},
             )
         if parsed is None:
             raise ValueError(f"cannot read the date {value[:60]!r}")

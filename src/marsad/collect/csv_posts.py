@@ -14,6 +14,7 @@ Options:
     date_languages: languages tried for free-form dates, default ``en,ar``.
     tz: UTC offset (``+03:00``) for dates written without one; default UTC.
     delimiter: one character; default guessed from the header line.
+    encoding: text encoding of the file (``utf-8-sig`` by default; e.g. ``cp1256``).
 
 Without an id column, a row's id is a hash of its raw (date, text): identical rows
 collapse into one document by design.
@@ -21,6 +22,7 @@ collapse into one document by design.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -82,6 +84,13 @@ def parse_tz(raw: str) -> timezone:
     return timezone(delta if m.group(1) == "+" else -delta)
 
 
+def _encoding(raw: str) -> str:
+    try:
+        return codecs.lookup(raw).name if raw != "utf-8-sig" else raw
+    except LookupError as exc:
+        raise ConfigError(f"option encoding: unknown encoding {raw[:40]!r}") from exc
+
+
 def _languages(raw: str) -> tuple[str, ...]:
     langs = tuple(x.strip().lower() for x in raw.split(",") if x.strip())
     if not langs or not all(x.isalpha() and len(x) <= 3 for x in langs):
@@ -107,15 +116,16 @@ class CsvCollector(Collector):
         if ctx.source is None:
             raise InputError("this input does not name its channel: give --source")
         csv.field_size_limit(max(ctx.settings.max_field_bytes, 131072))
+        encoding = _encoding(ctx.options.get("encoding", "utf-8-sig"))
         if target.startswith(("http://", "https://")):
             res = ctx.fetcher.fetch(target, accept="text/csv, */*;q=0.5")
             ev = ctx.archive_bytes(res.body, origin=res.final_url, media_type="text/csv")
-            stream: TextIO = io.StringIO(res.body.decode("utf-8-sig", errors="replace"))
+            stream: TextIO = io.StringIO(res.body.decode(encoding, errors="replace"))
         else:
             path = Path(target)
             try:
                 ev = ctx.archive_file(path, origin=f"file:{path.name}", media_type="text/csv")
-                stream = open(path, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
+                stream = open(path, encoding=encoding, errors="replace", newline="")  # noqa: SIM115
             except OSError as exc:
                 raise InputError(f"cannot read {path.name}: {exc.strerror}") from exc
         with stream:

@@ -105,16 +105,17 @@ class FeedCollector(Collector):
             )
             if res.not_modified:
                 return
-            data, origin = res.body, res.final_url
+            data, origin, key = res.body, res.final_url, target
         else:
             path = Path(target)
-            data, origin = read_capped(path, ctx.settings.fetch_max_bytes), f"file:{path.name}"
+            data = read_capped(path, ctx.settings.fetch_max_bytes)
+            origin = key = f"file:{path.name}"
         ev = ctx.archive_bytes(data, origin=origin, media_type="application/xml")
         # A stream, never bytes: feedparser would open bytes naming a local file.
         parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": origin})
         if not parsed.entries and (parsed.bozo or not parsed.feed):
             raise InputError(f"{origin[:200]} is not an RSS or Atom feed")
-        channel = self._channel(parsed.feed, origin)
+        channel = self._channel(parsed.feed, key)
         lang = normalise_lang(str(parsed.feed.get("language", "")))
         ctx.progress_total(len(parsed.entries))
         for i, entry in enumerate(parsed.entries):
@@ -126,14 +127,15 @@ class FeedCollector(Collector):
             ctx.state.update(url=target, etag=res.etag, last_modified=res.last_modified)
 
     @staticmethod
-    def _channel(feed: Any, origin: str) -> ChannelRef:
+    def _channel(feed: Any, key: str) -> ChannelRef:
+        """The feed as a channel, keyed by the URL the user gave (not where it redirected)."""
         site = str(feed.get("link", ""))
-        title = plain(str(feed.get("title", ""))) or (urlsplit(origin).hostname or origin)
+        title = plain(str(feed.get("title", ""))) or (urlsplit(key).hostname or key)
         return ChannelRef(
             platform="rss",
-            keys=(f"rss:{origin[:500]}",),
+            keys=(f"rss:{key[:500]}",),
             name=title[:512],
-            handle=origin[:500],
+            handle=key[:500],
             url=site if site.startswith(("http://", "https://")) else "",
         )
 

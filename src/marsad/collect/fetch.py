@@ -32,20 +32,20 @@ Posts, feeds and pages come from armed groups' channels, so every URL is hostile
 
 from __future__ import annotations
 
-import email.utils
 import ipaddress
 import random
-import socket
+import ssl
 import threading
 import time
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import httpx
 
+from marsad.collect.fetch_decode import StreamDecoder, retry_after
+from marsad.collect.netpolicy import AddressPolicy, IPAddress
 from marsad.core.errors import (
     BlockedAddress,
     FetchError,
@@ -55,11 +55,8 @@ from marsad.core.errors import (
 )
 from marsad.core.settings import Settings
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-CGNAT = ipaddress.ip_network("100.64.0.0/10")
-DECODE_STEP = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -107,73 +104,20 @@ class FetchResult:
         return self.headers.get("last-modified", "")
 
 
+def _tls_failure(exc: BaseException) -> str:
+    """The certificate/TLS problem behind a connect error (not worth retrying), or ""."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            break
+        if isinstance(seen, ssl.SSLError):
+            return getattr(seen, "verify_message", "") or seen.reason or "handshake failed"
+        seen = seen.__cause__ or seen.__context__
+    return ""
+
+
 def _short(url: str) -> str:
     return url if len(url) <= 200 else url[:200] + "…"
-
-
-def _embedded_v4(ip: IPAddress) -> ipaddress.IPv4Address | None:
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:
-            return ip.ipv4_mapped
-        if ip.sixtofour is not None:
-            return ip.sixtofour
-        if ip.teredo is not None:
-            return ip.teredo[1]
-    return None
-
-
-def is_public(ip: IPAddress) -> bool:
-    """True when ``ip`` is a globally routable unicast address."""
-    inner = _embedded_v4(ip)
-    if inner is not None and not is_public(inner):
-        return False
-    if isinstance(ip, ipaddress.IPv4Address) and ip in CGNAT:
-        return False
-    return ip.is_global and not (
-        ip.is_multicast
-        or ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_reserved
-        or ip.is_unspecified
-    )
-
-
-class AddressPolicy:
-    """Decides which hosts and addresses the fetcher may reach."""
-
-    def __init__(self, allow: tuple[str, ...]) -> None:
-        self.hosts: set[str] = set()
-        self.networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
-        for entry in allow:
-            try:
-                self.networks.append(ipaddress.ip_network(entry.strip("[]"), strict=False))
-            except ValueError:
-                self.hosts.add(entry.lower().rstrip("."))
-
-    def host_allowed(self, host: str) -> bool:
-        return host.lower().rstrip(".") in self.hosts
-
-    def ip_allowed(self, ip: IPAddress) -> bool:
-        return is_public(ip) or any(ip in net for net in self.networks if net.version == ip.version)
-
-    def resolve(self, host: str, port: int) -> IPAddress:
-        """Resolve ``host`` and return the address to pin, or raise BlockedAddress."""
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError) as exc:
-            raise FetchError(f"cannot resolve host {host[:200]!r}") from exc
-        ips = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
-        if not ips:
-            raise FetchError(f"cannot resolve host {host[:200]!r}")
-        if not self.host_allowed(host):
-            for ip in ips:
-                if not self.ip_allowed(ip):
-                    raise BlockedAddress(
-                        f"refused to fetch from {host[:200]} ({ip}): not a public address; "
-                        "allow it with MARSAD_FETCH_ALLOW if you mean it"
-                    )
-        return ips[0]
 
 
 class _RateLimiter:
@@ -194,53 +138,6 @@ class _RateLimiter:
             self.sleep(at - now)
 
 
-class _Decoder:
-    """Streams Content-Encoding decoding with a bounded output per step."""
-
-    def __init__(self, encoding: str) -> None:
-        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
-        codings = [c for c in codings if c != "identity"]
-        if len(codings) > 1 or (codings and codings[0] not in {"gzip", "x-gzip", "deflate"}):
-            raise FetchError(f"unsupported content-encoding {encoding[:60]!r}")
-        self.kind = codings[0] if codings else ""
-        wbits = 16 + zlib.MAX_WBITS if self.kind in {"gzip", "x-gzip"} else zlib.MAX_WBITS
-        self.obj = zlib.decompressobj(wbits) if self.kind else None
-        self.first = True
-
-    def feed(self, data: bytes) -> Iterator[bytes]:
-        if self.obj is None:
-            yield data
-            return
-        if self.first and self.kind == "deflate" and data[:1] and (data[0] & 0x0F) != 8:
-            self.obj = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, no zlib header
-        self.first = False
-        while data:
-            try:
-                out = self.obj.decompress(data, DECODE_STEP)
-            except zlib.error as exc:
-                raise FetchError(f"corrupt {self.kind} body") from exc
-            data = self.obj.unconsumed_tail
-            if out:
-                yield out
-            if self.obj.eof:
-                return
-
-
-def _retry_after(value: str, cap: float) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return min(float(value), cap)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, min((when - datetime.now(UTC)).total_seconds(), cap))
-
-
 @dataclass(frozen=True)
 class _Pinned:
     """A request target pinned to the address that passed the policy."""
@@ -259,6 +156,8 @@ class Fetcher:
         backoff: base delay in seconds of the exponential backoff between retries.
         max_retry_after: longest ``Retry-After`` honoured, in seconds.
         sleep: the sleeping function (kept injectable for the rate limiter).
+        verify: TLS verification: True (system/certifi roots) or an ``ssl.SSLContext``
+            with other roots (a private CA). Never False in Marsad's own code.
     """
 
     def __init__(
@@ -268,6 +167,7 @@ class Fetcher:
         backoff: float = 0.5,
         max_retry_after: float = 60.0,
         sleep: Callable[[float], None] = time.sleep,
+        verify: ssl.SSLContext | bool = True,
     ) -> None:
         self.settings = settings
         self.policy = AddressPolicy(settings.fetch_allow)
@@ -279,6 +179,7 @@ class Fetcher:
             timeout=httpx.Timeout(settings.fetch_timeout),
             follow_redirects=False,
             trust_env=False,
+            verify=verify,
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
 
@@ -339,12 +240,16 @@ class Fetcher:
             try:
                 result = self._fetch_once(url, headers, cap)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                if _tls_failure(exc):
+                    raise FetchError(
+                        f"TLS check failed for {_short(url)}: {_tls_failure(exc)}"
+                    ) from exc
                 if last:
                     raise FetchError(f"cannot connect to {_short(url)}: {exc}") from exc
                 self.sleep(self._delay(attempt, None))
                 continue
             if result.status in RETRY_STATUSES and not last:
-                wait = _retry_after(result.headers.get("retry-after", ""), self.max_retry_after)
+                wait = retry_after(result.headers.get("retry-after", ""), self.max_retry_after)
                 self.sleep(self._delay(attempt, wait))
                 continue
             if result.status >= 400:
@@ -418,7 +323,7 @@ class Fetcher:
         length = response.headers.get("content-length", "")
         if length.isdigit() and int(length) > cap:
             raise TooLarge(f"{_short(url)} announces {length} bytes, over the {cap}-byte cap")
-        decoder = _Decoder(response.headers.get("content-encoding", ""))
+        decoder = StreamDecoder(response.headers.get("content-encoding", ""))
         deadline = time.monotonic() + 4 * self.settings.fetch_timeout
         chunks: list[bytes] = []
         size = 0

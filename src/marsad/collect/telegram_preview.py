@@ -29,7 +29,7 @@ from lxml import html as lxml_html
 
 from marsad.collect.base import CollectContext, Collector
 from marsad.collect.telegram_preview_parse import PreviewPage, parse_page
-from marsad.core.errors import ConfigError, FetchError, UserError
+from marsad.core.errors import ConfigError, FetchError, InputError, UserError
 from marsad.core.records import ChannelRef, DocumentRecord
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_]{3,64}$")
@@ -117,6 +117,11 @@ class TelegramPreviewCollector(Collector):
         for _page in range(max_pages):
             page = self._fetch_page(tgt, before, ctx)
             ids = [p.post_id for p in page.posts]
+            if not ids and before is None:
+                raise InputError(
+                    f"no public posts at {tgt.base}/s/{tgt.name}: is @{tgt.name} a public "
+                    "channel with its web preview enabled?"
+                )
             if not ids:
                 complete = True
                 self._save(ctx, ranges, complete)

@@ -23,6 +23,7 @@ from marsad.collect.base import CollectContext, Collector
 from marsad.core.errors import InputError, TooLarge
 from marsad.core.records import ChannelRef, DocumentRecord
 
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 ACTIVE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
 TAG_LIKE_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]{0,1000}>")
 LANG_RE = re.compile(r"^([A-Za-z]{2,3})(?:[-_].*)?$")
@@ -157,8 +158,16 @@ class WebArticleCollector(Collector):
     def collect(self, target: str, ctx: CollectContext) -> Iterator[DocumentRecord]:
         if target.startswith(("http://", "https://")):
             res = ctx.fetcher.fetch(target, accept="text/html,application/xhtml+xml")
-            ev = ctx.archive_bytes(res.body, origin=res.final_url, media_type="text/html")
+            ev = ctx.archive_bytes(
+                res.body, origin=res.final_url, media_type=res.content_type or "text/html"
+            )
+            if res.content_type and res.content_type not in HTML_TYPES:
+                raise InputError(
+                    f"{res.final_url[:200]} is not an HTML page ({res.content_type[:60]}); "
+                    "it stays archived"
+                )
             art = extract_article(res.body, res.final_url, res.charset)
+            _require_text(art, res.final_url)
             yield article_record(
                 art, evidence=ev.sha256, fallback_id=res.final_url, fetched_url=res.final_url
             )
@@ -167,7 +176,13 @@ class WebArticleCollector(Collector):
         data = read_capped(path, ctx.settings.fetch_max_bytes)
         ev = ctx.archive_bytes(data, origin=f"file:{path.name}", media_type="text/html")
         art = extract_article(data)
+        _require_text(art, path.name)
         yield article_record(art, evidence=ev.sha256, fallback_id=path.name)
+
+
+def _require_text(art: Article, where: str) -> None:
+    if not art.text:
+        raise InputError(f"no article text found in {where[:200]} (the page stays archived)")
 
 
 def read_capped(path: Path, cap: int) -> bytes:

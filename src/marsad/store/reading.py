@@ -44,3 +44,26 @@ def get_media(engine: Engine, media_id: int) -> MediaRow:
     if row is None:
         raise NotFound(f"no media {media_id}")
     return MediaRow.from_mapping(row)
+
+
+def documents_citing(engine: Engine, sha256: str, limit: int = 100) -> list[int]:
+    """Documents derived from a blob: parsed from it (any version), or holding it as media.
+
+    Args:
+        engine: The store's engine.
+        sha256: The blob's digest.
+        limit: Most ids returned (oldest documents first).
+    """
+    d, m, v = t.documents.c, t.media.c, t.document_versions.c
+    as_evidence = select(d.id).where(d.evidence_sha256 == sha256)
+    as_version = select(v.document_id).where(v.evidence_sha256 == sha256)
+    as_media = select(m.document_id).where(m.sha256 == sha256)
+    cited = as_evidence.union(as_version, as_media).scalar_subquery()
+    q = (
+        select(d.id)
+        .where(d.id.in_(cited))
+        .order_by(d.published_at.is_(None), d.published_at, d.id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [int(x) for x in conn.scalars(q)]

@@ -34,7 +34,8 @@ def explain(
     parts: list[str] = []
     if not a.translit:
         parts.append("transliteration off: same-script text only")
-    parts.append(_skeleton(a, b))
+    if a.translit or a.skeleton == b.skeleton:
+        parts.append(_skeleton(a, b))
     if max(len(a.keys), len(b.keys)) > 1 and "words" in features:
         parts.append(_words(a, b, features["words"]))
     if a.arabic != b.arabic:
@@ -70,14 +71,14 @@ def _abbreviation(a: NameForm, b: NameForm, link: tuple[str, str]) -> str:
 
 
 def _skeleton(a: NameForm, b: NameForm) -> str:
-    what = "folded words" if not a.translit else "consonant skeleton"
+    what = "consonant skeleton" if a.translit else "folded text"
     ka, kb = " ".join(a.keys), " ".join(b.keys)
     if not ka or not kb:
         return f"no {what} to compare"
     if a.skeleton == b.skeleton:
         return f"same {what} {ka}"
     edits = Levenshtein.distance(a.skeleton, b.skeleton)
-    return f"{what}s {ka} / {kb} differ by {edits} edit{'s' if edits != 1 else ''}"
+    return f"{what} {ka} / {kb}: {edits} edit{'s' if edits != 1 else ''} apart"
 
 
 def _words(a: NameForm, b: NameForm, overlap: float) -> str:

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
 from marsad.core.errors import InputError
-from marsad.text.names import NameForm, abbreviations_of, compare_forms, prepare
+from marsad.text.name_explain import explain
+from marsad.text.names import COARSE_CLASSES, NameForm, abbreviations_of, prepare, score_forms
 
 __all__ = ["MAX_BUCKET", "Candidate", "NameIndex"]
 
-MAX_BUCKET = 3_000  # buckets larger than this are only used when nothing else matches
+MAX_BUCKET = 5_000  # exact-key buckets larger than this are used only if nothing else is
+MAX_NEAR_BUCKET = 500  # deletion-neighbour buckets larger than this are skipped
 _MIN_DELETION_KEY = 3  # keys shorter than this get no deletion neighbours
-_SHORTLIST = 40  # how many pre-ranked candidates the full model scores (at least)
+_SHORTLIST = 20  # how many pre-ranked candidates the full model scores (at least)
 
 
 @dataclass(frozen=True)
@@ -42,25 +45,28 @@ class Candidate:
     detail: str
 
 
-def blocking_keys(form: NameForm) -> set[str]:
+def blocking_keys(form: NameForm) -> tuple[set[str], set[str]]:
     """The keys a name is filed under (and a query looks up).
 
     Args:
         form: A prepared name.
 
     Returns:
-        Per-word keys, the whole skeleton, their one-deletion neighbours, and the
-        abbreviations the name may go by (prefixed ``@``).
+        ``(exact, near)``: per-word keys, the whole skeleton and the abbreviations the
+        name may go by (prefixed ``@``); and the one-deletion neighbours of those keys.
+        Keys are coarse (near classes merged: s/z/sh → S, d/t → T) so a near-class
+        substitution plus one other edit is still found.
     """
-    out: set[str] = {f"@{abbr}" for abbr in abbreviations_of(form)} if form.translit else set()
-    whole = form.skeleton
-    for key in {*form.keys, whole}:
+    exact: set[str] = {f"@{abbr}" for abbr in abbreviations_of(form)} if form.translit else set()
+    near: set[str] = set()
+    for key in {*form.keys, form.skeleton}:
+        key = key.translate(COARSE_CLASSES) if form.translit else key
         if not key:
             continue
-        out.add(key)
+        exact.add(key)
         if len(key) >= _MIN_DELETION_KEY:
-            out.update(key[:i] + key[i + 1 :] for i in range(len(key)))
-    return out
+            near.update(key[:i] + key[i + 1 :] for i in range(len(key)))
+    return exact, near - exact
 
 
 class NameIndex:
@@ -76,6 +82,7 @@ class NameIndex:
         self._ids: list[str] = []
         self._forms: list[NameForm] = []
         self._roms: list[str] = []
+        self._skeletons: list[str] = []
         self._buckets: dict[str, list[int]] = {}
 
     def __len__(self) -> int:
@@ -96,7 +103,9 @@ class NameIndex:
         self._ids.append(id)
         self._forms.append(form)
         self._roms.append(" ".join(form.roms))
-        for key in blocking_keys(form):
+        self._skeletons.append(form.coarse)
+        exact, near = blocking_keys(form)
+        for key in exact | near:
             self._buckets.setdefault(key, []).append(pos)
 
     def add_many(self, items: Iterable[tuple[str, str]]) -> None:
@@ -123,40 +132,50 @@ class NameIndex:
         pool = self._pool(query)
         if not pool:
             return []
-        shortlist = self._shortlist(query, pool, max(_SHORTLIST, 3 * limit))
+        shortlist = self._shortlist(query, pool, max(_SHORTLIST, 2 * limit))
         scored = []
         for pos in shortlist:
-            match = compare_forms(query, self._forms[pos])
-            scored.append((-match.score, pos, match))
-        scored.sort(key=lambda t: (t[0], t[1]))
+            score, features, link = score_forms(query, self._forms[pos])
+            scored.append((-score, pos, features, link))
+        scored.sort(key=itemgetter(0, 1))
         return [
-            Candidate(self._ids[pos], self._forms[pos].text, m.score, m.detail)
-            for _, pos, m in scored[:limit]
+            Candidate(
+                self._ids[pos],
+                self._forms[pos].text,
+                -neg,
+                explain(query, self._forms[pos], features, link),
+            )
+            for neg, pos, features, link in scored[:limit]
         ]
 
-    def _pool(self, query: NameForm) -> set[int]:
+    def _pool(self, query: NameForm) -> list[int]:
         """Positions of the names sharing a blocking key with the query."""
         pool: set[int] = set()
         oversized: list[list[int]] = []
-        for key in blocking_keys(query):
+        exact, near = blocking_keys(query)
+        for key in exact:
             bucket = self._buckets.get(key)
-            if not bucket:
-                continue
-            if len(bucket) > MAX_BUCKET:
+            if bucket and len(bucket) > MAX_BUCKET:
                 oversized.append(bucket)
-            else:
+            elif bucket:
+                pool.update(bucket)
+        for key in near:
+            bucket = self._buckets.get(key)
+            if bucket and len(bucket) <= MAX_NEAR_BUCKET:
                 pool.update(bucket)
         if not pool and oversized:
             smallest: list[int] = min(oversized, key=len)
             pool.update(smallest)
-        return pool
+        return list(pool)
 
-    def _shortlist(self, query: NameForm, pool: set[int], size: int) -> list[int]:
-        """The ``size`` pool members closest to the query on the romanisation."""
+    def _shortlist(self, query: NameForm, pool: list[int], size: int) -> list[int]:
+        """The pool members closest to the query: the ``size`` best on the romanisation,
+        plus the ``size // 2`` best on the coarse skeleton (Arabic omits the short vowels
+        the romanisation of a Latin query carries)."""
         if len(pool) <= size:
-            return sorted(pool)
-        choices = {pos: self._roms[pos] for pos in pool}
-        best = process.extract(
-            " ".join(query.roms), choices, scorer=fuzz.token_set_ratio, limit=size
-        )
-        return [pos for _, _, pos in best]
+            return pool
+        roms = itemgetter(*pool)(self._roms)
+        best = process.extract(" ".join(query.roms), roms, scorer=fuzz.ratio, limit=size)
+        skeletons = itemgetter(*pool)(self._skeletons)
+        near = process.extract(query.coarse, skeletons, scorer=fuzz.ratio, limit=size // 2)
+        return list(dict.fromkeys(pool[i] for _, _, i in (*best, *near)))

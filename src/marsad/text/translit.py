@@ -24,9 +24,10 @@ Rules, in the order they apply:
    after a vowel is dropped (-ah/-eh for ة: Hamzah = Hamza = حمزة).
 4. **Shared alphabet** (``resources/letters.yaml``): vowels and long-vowel letters
    (a e i o u y w / ا و ي ى ة), hamza and its carriers, and ʿayn vanish. Consonants fold
-   into classes: B (ب پ b p), T (ت ط ث t th), J (ج j dj), H (ح خ ه h kh), D (د ض d),
-   Z (ذ ز ظ ژ z dh zh), R, S (س ص s), X (ش چ sh ch sch), K (ق ك غ گ k q g gh c),
-   F (ف ڤ f v ph), L, M, N. Soft c (ce ci cy) is S; x is KS.
+   into classes: B (ب پ b p), T (ت ط ث t th), H (ح خ ه h kh), D (د ض d),
+   Z (ذ ز ظ ژ z dh zh), R, S (س ص s), X (ش چ تش sh ch sch č ć), K (ق ك غ گ ج k q g
+   gh c j), F (ف ڤ f v ph), L, M, N. Soft c (ce ci cy) is S; x is KS. ج is in K, not a
+   class of its own: foreign names write a hard g with it and Egyptians say Gamal.
 5. **Doubled letters collapse** (Hizballah → HZBL, Muhammad → MHMD).
 
 Keys are upper-case ASCII (``SLMN``); an empty key means "nothing to match on".
@@ -154,6 +155,8 @@ def _compile_tables() -> _Tables:
 
 _TABLES = _compile_tables()
 _AR_CLEAN = _arabic_clean_table()
+# In an Arabic-script token, stray Latin letters (a mixed token) carry no key.
+_AR_CLEAN_TOKEN = {**_AR_CLEAN, **{cp: None for cp in range(0x41, 0x7B) if chr(cp).isalpha()}}
 # ASCII letters only survive; digits become the sentinel; everything else goes.
 _ASCII_CLEAN: dict[int, str | None] = {
     cp: (chr(cp) if chr(cp).isalpha() else _DIGIT if chr(cp).isdigit() else None)
@@ -163,6 +166,10 @@ _ARABIC_CHAR = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff
 _LATIN_ARTICLE = re.compile(r"^(?:[aeiou]l|[aeiu](?P<sun>[sdtnrz])h?)[-'’‘`ʿʾ]+(?=[a-z])")
 _LATIN_CONNECTOR = re.compile(r"-(?:[aeiou]l|[aeiou](?P<sun>[sdtnrz])h?)-(?=[a-z])")
 _ABD_ARTICLE = re.compile(r"^abd[aeiou](?:l|(?P<sun>[sdtnrz])h?(?=(?P=sun)))-?(?=[a-z])")
+_LATIN_SPECIAL = str.maketrans(
+    {"č": "ch", "ć": "ch", "š": "sh", "ş": "sh", "ș": "sh", "ž": "zh", "ß": "ss", "þ": "th"}
+    | {"ð": "dh", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "dj", "ı": "i"}
+)
 _DOUBLE = re.compile(r"(.)\1+")
 _HAS_DOUBLE = re.compile(r"(.)\1")
 _NOT_KEY = re.compile(r"[^A-Za-z]+")
@@ -189,8 +196,14 @@ def token_key(token: str) -> str:
         return _latin_key(token.lower(), _TABLES.latin)
     if _ARABIC_CHAR.search(token):
         return _arabic_key(token, _TABLES.arabic)
-    ascii_form = unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode()
-    return _latin_key(ascii_form.lower(), _TABLES.latin) if ascii_form else ""
+    ascii_form = _ascii_fold(token)
+    return _latin_key(ascii_form, _TABLES.latin) if ascii_form else ""
+
+
+def _ascii_fold(token: str) -> str:
+    """Lower-case ASCII form of a Latin token with accents (č → ch, ş → sh, é → e)."""
+    token = token.lower().translate(_LATIN_SPECIAL)
+    return unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode()
 
 
 def token_rom(token: str) -> str:
@@ -214,8 +227,8 @@ def token_rom(token: str) -> str:
         return _latin_key(token.lower(), _TABLES.latin_vowels)
     if _ARABIC_CHAR.search(token):
         return _arabic_key(token, _TABLES.arabic_vowels)
-    ascii_form = unicodedata.normalize("NFKD", token).encode("ascii", "ignore").decode()
-    return _latin_key(ascii_form.lower(), _TABLES.latin_vowels) if ascii_form else ""
+    ascii_form = _ascii_fold(token)
+    return _latin_key(ascii_form, _TABLES.latin_vowels) if ascii_form else ""
 
 
 def is_arabic(text: str) -> bool:
@@ -265,13 +278,15 @@ def _connector(m: re.Match[str]) -> str:
 
 def _arabic_key(token: str, table: dict[int, str | None]) -> str:
     """Key an Arabic-script token (see the module docstring, rules 2, 4, 5)."""
-    s = token.translate(_AR_CLEAN)
+    s = token.translate(_AR_CLEAN_TOKEN)
     if len(s) < 2 or _DIGIT in s:
         return ""
     if s.startswith("ال") and len(s) >= 4:
         s = s[2:]
     elif s.startswith("عبدال") and len(s) >= 7:
         s = "عبد" + s[5:]
+    if "تش" in s:
+        s = s.replace("تش", "ش")
     if s[-1] == "ه":
         s = s[:-1] + "ة"
     key = s.translate(table)

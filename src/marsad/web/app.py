@@ -5,10 +5,11 @@ headers and the error handlers around one :class:`~marsad.store.Store`::
 
     uvicorn.run(create_app(Store.open()))
 
-Extending it: a capability with its own page includes its router on the app returned
-here and appends a :class:`~marsad.web.render.NavItem` to ``app.state.nav`` (its label
-key must exist in both ``web/i18n/*.yaml`` catalogues). Templates may also fill the
-``{% block nav_extra %}`` hook of ``base.html``.
+Extending it: a capability with its own page calls :func:`add_page` with its router
+and a :class:`~marsad.web.render.NavItem` (whose label key must exist in both
+``web/i18n/*.yaml`` catalogues), or lists its router in :func:`page_routers`. Its
+templates extend ``base.html`` and render through :func:`marsad.web.render.render`;
+they may also fill the ``{% block nav_extra %}`` hook.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from marsad.store import Store
 from marsad.web import api, errors
 from marsad.web.pages import apidocs, documents, evidence, search, sources
 from marsad.web.render import STATIC_DIR, NavItem, make_templates
-from marsad.web.security import SecurityHeaders
+from marsad.web.security import BodyLimit, SecurityHeaders
 
 DEFAULT_NAV: tuple[NavItem, ...] = (
     NavItem("nav.documents", "/documents"),
@@ -35,6 +36,22 @@ def page_routers() -> list[APIRouter]:
     """The routers of the HTML pages, in navigation order."""
     # Later capabilities (search, ...) add their page routers here, one line each.
     return [documents.router, sources.router, evidence.router, apidocs.router]
+
+
+def add_page(
+    app: FastAPI, router: APIRouter, nav: NavItem | None = None, *, position: int = 1
+) -> None:
+    """Add a page family to the app and, optionally, an entry to the top navigation.
+
+    Args:
+        app: An app made by :func:`create_app`.
+        router: The page's routes (``include_in_schema=False`` for HTML pages).
+        nav: Navigation entry; inserted at ``position`` (1 = right after Documents).
+        position: Index in the navigation list.
+    """
+    app.include_router(router)
+    if nav is not None:
+        app.state.nav.insert(position, nav)
 
 
 def create_app(store: Store) -> FastAPI:
@@ -63,5 +80,6 @@ def create_app(store: Store) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     search.install(app)
     errors.install(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: its headers cover every answer
     return app

@@ -14,25 +14,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "ku", "yi", "sd", "ug", "dv"})
-_RTL_RANGES = (
-    (0x0590, 0x08FF),  # Hebrew, Arabic, Syriac, Thaana, NKo, Arabic supplement/extended
-    (0xFB1D, 0xFDFF),  # Hebrew and Arabic presentation forms A
-    (0xFE70, 0xFEFF),  # Arabic presentation forms B
-)
+# Hebrew, Arabic, Syriac, Thaana, NKo, Arabic supplement/extended, presentation forms
+# (Arabic-Indic digits excluded; marks may count, hence the clamp below)
+_RTL_LETTER = re.compile("[\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LETTER = re.compile(r"[^\W\d_]")
 _WORDS = re.compile(r"\s+|[^\s]+")
+SAMPLE = 800  # characters looked at to decide a text's direction
 
 
-def _is_rtl_char(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _RTL_RANGES)
-
-
-def rtl_share(text: str, sample: int = 2000) -> float | None:
+def rtl_share(text: str, sample: int = SAMPLE) -> float | None:
     """Share of right-to-left letters among the letters of ``text`` (None: no letters)."""
-    letters = [c for c in text[:sample] if c.isalpha()]
+    head = text[:sample]
+    letters = len(_LETTER.findall(head))
     if not letters:
         return None
-    return sum(1 for c in letters if _is_rtl_char(c)) / len(letters)
+    return min(1.0, len(_RTL_LETTER.findall(head)) / letters)
 
 
 @dataclass(frozen=True)
@@ -104,6 +100,12 @@ def short_time(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def tail(target: str) -> str:
+    """The last segment of a path or URL (a run's input, shown in full on hover)."""
+    trimmed = target.rstrip("/")
+    return trimmed.rsplit("/", 1)[-1] or target
+
+
 def human_size(size: int | None) -> str:
     """Bytes as a short human string (``1.2 MB``)."""
     if size is None:
@@ -124,26 +126,42 @@ class DiffPart:
     text: str
 
 
-def word_diff(old: str, new: str, max_tokens: int = 20000) -> list[DiffPart]:
-    """Word-level diff from ``old`` to ``new`` (whitespace kept), bounded in size.
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
-    Returns an empty list when either side is too long to diff cheaply; the page then
-    shows the texts side by side only.
+
+def word_diff(old: str, new: str, max_changed: int = 1500) -> list[DiffPart]:
+    """Word-level diff from ``old`` to ``new`` (whitespace kept), bounded in cost.
+
+    The common beginning and end are split off first (edits are usually local), and
+    only the middle is matched; when that middle exceeds ``max_changed`` tokens on
+    either side the diff is skipped (an empty list) and the page shows the texts side
+    by side only, so a hostile pair of long texts cannot stall the page.
     """
     a = _WORDS.findall(old)
     b = _WORDS.findall(new)
-    if len(a) > max_tokens or len(b) > max_tokens:
+    head = _common_prefix(a, b)
+    tail = _common_prefix(a[head:][::-1], b[head:][::-1])
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if len(mid_a) > max_changed or len(mid_b) > max_changed:
         return []
-    parts: list[DiffPart] = []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    parts: list[DiffPart] = [DiffPart("same", "".join(a[:head]))] if head else []
+    matcher = difflib.SequenceMatcher(a=mid_a, b=mid_b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(DiffPart("same", "".join(a[i1:i2])))
+            parts.append(DiffPart("same", "".join(mid_a[i1:i2])))
             continue
         if i2 > i1:
-            parts.append(DiffPart("del", "".join(a[i1:i2])))
+            parts.append(DiffPart("del", "".join(mid_a[i1:i2])))
         if j2 > j1:
-            parts.append(DiffPart("ins", "".join(b[j1:j2])))
+            parts.append(DiffPart("ins", "".join(mid_b[j1:j2])))
+    if tail:
+        parts.append(DiffPart("same", "".join(a[len(a) - tail :])))
     return parts
 
 
@@ -165,3 +183,24 @@ def entity_view(entity: Any) -> dict[str, str | None] | None:
         href = safe_href(raw)
         target = raw if href is None and raw != text else None
     return {"type": kind, "text": text, "href": href, "target": target}
+
+
+MAX_META_ITEMS = 12
+MAX_META_CHARS = 400
+
+
+def meta_view(meta: Any) -> list[dict[str, str | None]]:
+    """A media item's recorded metadata (link preview URL, title, thumbnail...) for display.
+
+    Values become ``{key, text, href}``; ``href`` only for http(s) URLs, which templates
+    render as plain links, never as images, so nothing remote loads with the page.
+    """
+    if not isinstance(meta, dict):
+        return []
+    out: list[dict[str, str | None]] = []
+    for key, value in list(meta.items())[:MAX_META_ITEMS]:
+        if isinstance(value, dict | list) or value is None or value == "":
+            continue
+        text = snippet(str(value), MAX_META_CHARS)
+        out.append({"key": str(key)[:64], "text": text, "href": safe_href(str(value))})
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
@@ -51,9 +51,10 @@ def make_environment() -> Environment:
         short_time=fmt.short_time,
         snippet=fmt.snippet,
         human_size=fmt.human_size,
+        tail=fmt.tail,
         safe_href=fmt.safe_href,
     )
-    env.globals.update(text_dir=fmt.text_dir)
+    env.globals.update(text_dir=fmt.text_dir, meta_view=fmt.meta_view)
     return env
 
 
@@ -75,7 +76,9 @@ def url_with(request: Request, **changes: Any) -> str:
     params = {k: v for k, v in request.query_params.multi_items() if k not in changes}
     params.update({k: str(v) for k, v in changes.items() if v not in (None, "")})
     query = urlencode(params)
-    return f"{request.url.path}?{query}" if query else request.url.path
+    # never "//host/...": a crafted path must not turn the link into another site's
+    path = "/" + quote(request.url.path.lstrip("/\\"), safe="/")
+    return f"{path}?{query}" if query else path
 
 
 def render(

@@ -7,12 +7,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from marsad.core.records import RELIABILITY_GRADES, SOURCE_TYPES
-
+# Kept equal to core.records.RELIABILITY_GRADES / SOURCE_TYPES (tests/web/test_api.py).
 Grade = Literal["A", "B", "C", "D", "E", "F"]
 SourceTypeName = Literal["official", "affiliated", "facade", "independent", "news", "unknown"]
-assert set(RELIABILITY_GRADES) == set(Grade.__args__)  # type: ignore[attr-defined]
-assert set(SOURCE_TYPES) == set(SourceTypeName.__args__)  # type: ignore[attr-defined]
 
 
 class _Out(BaseModel):
@@ -123,6 +120,9 @@ class MediaOut(_Out):
     height: int | None
     duration_seconds: float | None
     note: str
+    meta: dict[str, Any] | None = Field(
+        None, description="Recorded metadata, e.g. a link preview URL"
+    )
 
 
 class VersionOut(_Out):

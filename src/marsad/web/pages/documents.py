@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime, time
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
@@ -32,6 +35,9 @@ SHOWN_ENTITIES = frozenset(
     {"link", "text_link", "url", "mention", "mention_name", "hashtag", "cashtag", "email", "phone"}
 )
 PAGE_WINDOW = 3
+MAX_EXTRA = 30  # structured fields shown per document
+MAX_EXTRA_CHARS = 2000
+MAX_DIFFS = 10  # word diffs computed per page (newest versions); older ones side by side
 
 
 @router.get("/")
@@ -76,6 +82,31 @@ def page_numbers(page: int, pages: int) -> list[int | None]:
     return out
 
 
+def _day_or_moment(value: datetime | None, bound: time) -> str | None:
+    if value is None:
+        return None
+    return (
+        value.date().isoformat()
+        if value.timetz() == bound.replace(tzinfo=UTC)
+        else value.isoformat()
+    )
+
+
+def api_url(q: DocumentQuery) -> str:
+    """The ``/api/documents`` address answering the same listing in JSON."""
+    params = {
+        "source": q.source_id,
+        "language": q.language,
+        "kind": q.kind,
+        "from": _day_or_moment(q.date_from, time.min),
+        "to": _day_or_moment(q.date_to, time.max),
+        "order": q.order if q.order != "newest" else None,
+        "limit": q.per_page,
+        "offset": q.offset or None,
+    }
+    return "/api/documents?" + urlencode({k: v for k, v in params.items() if v is not None})
+
+
 @router.get("/documents")
 def documents_list(
     request: Request, store: StoreDep, q: Annotated[DocumentQuery, Depends(listing_query)]
@@ -98,6 +129,7 @@ def documents_list(
         "orders": ORDERS,
         "per_page_choices": PER_PAGE_CHOICES,
         "media_counts": media_counts(store.engine, [d.id for d in docs]),
+        "api_url": api_url(q),
         "first_row": q.offset + 1 if docs else 0,
         "last_row": q.offset + len(docs),
     }
@@ -112,13 +144,26 @@ def _entities(doc: DocumentRow) -> list[dict[str, str | None]]:
     return [v for v in views if v and v["type"] in SHOWN_ENTITIES]
 
 
+def _extra(doc: DocumentRow) -> list[tuple[str, str]]:
+    """Other structured fields (service action, poll, location...) as bounded text."""
+    extra = doc.extra or {}
+    out = []
+    for key, value in list(extra.items())[:MAX_EXTRA]:
+        if key == "entities":
+            continue
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        out.append((str(key)[:64], fmt.snippet(shown, MAX_EXTRA_CHARS)))
+    return out
+
+
 def _versions(doc: DocumentRow) -> list[dict[str, Any]]:
     """Versions newest first, each with its word diff against the version before it."""
     ordered: list[VersionRow] = sorted(doc.versions, key=lambda v: v.version)
     out = []
     for i, version in enumerate(ordered):
         before = ordered[i - 1] if i else None
-        diff = fmt.word_diff(before.text, version.text) if before else []
+        recent = len(ordered) - i <= MAX_DIFFS
+        diff = fmt.word_diff(before.text, version.text) if before and recent else []
         out.append({"v": version, "before": before, "diff": diff})
     return list(reversed(out))
 
@@ -133,6 +178,7 @@ def document_page(request: Request, store: StoreDep, doc_id: str) -> Response:
         "body_dir": fmt.text_dir(doc.text, doc.lang),
         "title_dir": fmt.text_dir(doc.title, doc.lang),
         "entities": _entities(doc),
+        "extra": _extra(doc),
         "versions": _versions(doc),
         "post_href": fmt.safe_href(doc.url),
         "inline_media": inline_media_ids(store, doc.media),

@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from marsad.core.errors import NotFound
-from marsad.store import Store
-from marsad.store.reading import get_media
+from marsad.store import DocumentFilter, Store
+from marsad.store.reading import documents_citing, get_media
 from marsad.web.deps import get_store
 from marsad.web.media import inline_type, read_head
 from marsad.web.params import parse_id, parse_sha256
@@ -26,13 +26,17 @@ router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
 NOSNIFF = {"X-Content-Type-Options": "nosniff"}
 IMAGE_CSP = "default-src 'none'"
+CITING_SHOWN = 100
 
 
 @router.get("/evidence/{sha256}")
 def evidence_page(request: Request, store: StoreDep, sha256: str) -> Response:
     """Capture metadata of one archived blob."""
     info = store.evidence_info(parse_sha256(sha256))
-    return render(request, "evidence.html", {"ev": info, "present": _present(store, info)})
+    citing = documents_citing(store.engine, info["sha256"], CITING_SHOWN)
+    docs, _ = store.list_documents(DocumentFilter(ids=citing, limit=CITING_SHOWN, order="oldest"))
+    context = {"ev": info, "present": _present(store, info), "docs": docs}
+    return render(request, "evidence.html", context)
 
 
 def _present(store: Store, info: dict[str, object]) -> bool:

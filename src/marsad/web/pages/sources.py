@@ -38,12 +38,13 @@ def source_page(request: Request, store: StoreDep, source_id: str) -> Response:
 
 
 def _run_view(store: Store, run: dict[str, Any]) -> dict[str, Any]:
-    view = {**run, "started_at": as_utc(run["started_at"]), "finished_at": None}
-    view["finished_at"] = as_utc(run.get("finished_at"))
-    view["error_rows"] = store.run_errors(run["id"])[:ERRORS_SHOWN] if run["errors"] else []
-    for err in view["error_rows"]:
-        err["at"] = as_utc(err["at"])
-    return view
+    errors = store.run_errors(run["id"])[:ERRORS_SHOWN] if run["errors"] else []
+    return {
+        **run,
+        "started_at": as_utc(run["started_at"]),
+        "finished_at": as_utc(run.get("finished_at")),
+        "error_rows": [{**e, "at": as_utc(e["at"])} for e in errors],
+    }
 
 
 @router.get("/runs")

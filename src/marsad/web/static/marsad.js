@@ -12,6 +12,7 @@
       navigator.clipboard.writeText(el.textContent.trim());
       btn.textContent = "✓";
     });
-    el.parentNode.insertAdjacentElement("afterend", btn);
+    var anchor = el.parentNode.tagName === "A" ? el.parentNode : el;
+    anchor.insertAdjacentElement("afterend", btn);
   });
 })();
