@@ -133,6 +133,7 @@ def search_page(request: Request, store: StoreDep) -> Response:
 
 def install(app: FastAPI) -> None:
     """Add the search page, the search API and the navigation entry to ``app``."""
-    app.include_router(page_router)
+    from marsad.web.app import add_page  # the factory imports this module
+
+    add_page(app, page_router, NavItem("nav.search", "/search"), position=1)
     app.include_router(api_router)
-    app.state.nav.insert(1, NavItem("nav.search", "/search"))
