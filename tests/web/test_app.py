@@ -17,17 +17,18 @@ def test_another_capability_can_add_a_page(sqlite_store: Store) -> None:
     app = create_app(sqlite_store)
     router = APIRouter(include_in_schema=False)
 
-    @router.get("/search")
-    def search(request: Request) -> Response:
-        return render(request, "error.html", {"status": 200, "message": "search page"})
+    @router.get("/stories")
+    def stories(request: Request) -> Response:
+        return render(request, "error.html", {"status": 200, "message": "stories page"})
 
-    add_page(app, router, NavItem("nav.search", "/search"))
+    add_page(app, router, NavItem("nav.stories", "/stories"))
     with TestClient(app) as client:
-        tree = parse(client.get("/search").text)
+        tree = parse(client.get("/stories").text)
         labels = [a.text_content() for a in tree.xpath("//nav[@class='mainnav']//a")]
-        assert labels == ["Documents", "nav.search", "Sources", "Runs"]  # key shown until added
+        # the new page's key is shown until its catalogue entry is added
+        assert labels == ["Documents", "nav.stories", "Search", "Sources", "Runs"]
         current = tree.xpath("//nav[@class='mainnav']//a[@aria-current='page']")
-        assert [a.get("href") for a in current] == ["/search"]
+        assert [a.get("href") for a in current] == ["/stories"]
 
 
 def test_static_assets_and_methods(sqlite_store: Store) -> None:
