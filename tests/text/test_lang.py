@@ -21,3 +21,12 @@ from marsad.text import detect_lang
 )
 def test_detect(text: str, want: str) -> None:
     assert detect_lang(text) == want
+
+
+def test_arabic_typed_on_a_persian_keyboard_stays_arabic() -> None:
+    """Channels in Iraq and Syria often type ی and ک; the text is still Arabic."""
+    assert (
+        detect_lang("في الذکری الاولی: ٣ کانون الثاني ٢٠٢١... سلیمانی والمهندس في القلوب") == "ar"
+    )
+    assert detect_lang("بیانیه غرفه عملیات درباره حمله به پایگاه آمریکایی") == "fa"
+    assert detect_lang("این بیانیه برای مردم است که می خوانند") == "fa"

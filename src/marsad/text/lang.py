@@ -2,10 +2,11 @@
 
 Script first (count Arabic-script versus Latin letters), then cues inside the script:
 
-* Arabic script: letters Arabic lacks (پ چ ژ گ and Persian ی ک) and Persian function words
-  (است، این، که، را، می) point to Persian; ٹ ڈ ڑ ں ے to Urdu; ة, ى and Arabic function
-  words (في، من، على، الى) to Arabic. Ties with no cue at all fall back to Arabic, the
-  commonest language of our sources.
+* Arabic script: letters Arabic lacks (پ چ ژ گ) and Persian function words (است، این،
+  که، را، می) point to Persian; Persian ی and ک count only half, because Arabic posts
+  typed on Persian keyboards carry them too; ٹ ڈ ڑ ں ے to Urdu; ة, ى, Arabic function
+  words (في، من، على، الى) and words with the article ال to Arabic. Ties with no cue at all
+  fall back to Arabic, the commonest language of our sources.
 * Latin script: English only when English function words make up a fair share of the
   words; other Latin-script languages are left undecided ("").
 
@@ -20,7 +21,8 @@ __all__ = ["MIN_LETTERS", "detect_lang"]
 
 MIN_LETTERS = 8
 _SAMPLE = 4000  # characters looked at; enough to decide, bounded on huge posts
-_PERSIAN_LETTERS = frozenset("پچژگیک")
+_PERSIAN_LETTERS = frozenset("پچژگ")
+_PERSIAN_KEYBOARD = frozenset("یک")  # also typed by Arabic writers on Persian keyboards
 _URDU_LETTERS = frozenset("ٹڈڑںےھ")
 _ARABIC_LETTERS = frozenset("ةى")
 _PERSIAN_WORDS = frozenset({"است", "این", "که", "را", "می", "های", "برای", "بود", "شد", "آن"})
@@ -41,9 +43,17 @@ def _counts(text: str) -> tuple[int, int]:
 
 def _arabic_script(text: str) -> str:
     words = _WORD.findall(text)
-    fa = sum(ch in _PERSIAN_LETTERS for ch in text) + 3 * sum(w in _PERSIAN_WORDS for w in words)
+    fa = (
+        sum(ch in _PERSIAN_LETTERS for ch in text)
+        + 0.5 * sum(ch in _PERSIAN_KEYBOARD for ch in text)
+        + 3 * sum(w in _PERSIAN_WORDS for w in words)
+    )
     ur = sum(ch in _URDU_LETTERS for ch in text)
-    ar = sum(ch in _ARABIC_LETTERS for ch in text) + 3 * sum(w in _ARABIC_WORDS for w in words)
+    ar = (
+        sum(ch in _ARABIC_LETTERS for ch in text)
+        + 3 * sum(w in _ARABIC_WORDS for w in words)
+        + sum(len(w) > 3 and w.startswith(("ال", "وال", "بال")) for w in words)
+    )
     if ur > max(fa, ar) and ur >= 2:
         return "ur"
     if fa > ar:
