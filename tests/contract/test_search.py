@@ -194,3 +194,13 @@ def test_very_common_words_come_back_newest_first(
     solo = search(store, "بيان", sort="relevance", translit=False)
     assert solo.common == ["بيان"]
     assert search(store, '"رقم 3"').common == []
+
+
+def test_known_abbreviation_finds_its_long_forms(store: Store) -> None:
+    """KH (typed in capitals) finds Kata'ib Hezbollah and كتائب حزب الله; not with translit off."""
+    _load(store)
+    found = _texts(store, "KH")
+    assert found and all("كتائب حزب الله" in t or "Kata'ib Hezbollah" in t for t in found)
+    assert len(found) == 2
+    assert _texts(store, "KH translit:off") == []
+    assert _texts(store, "kh") == []  # lower case is a word, not the abbreviation

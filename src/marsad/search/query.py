@@ -13,7 +13,10 @@ Filters apply to the whole query and may appear anywhere (not negated):
 ``translit:off|on``. ``entity:`` is reserved for the knowledge base. Any other
 ``name:value`` is searched as text.
 
-A word that normalises to several tokens (``al-Muhandis``) becomes a phrase. Bad input
+A word that normalises to several tokens (``al-Muhandis``) becomes a phrase. A word typed
+in capitals that is a known abbreviation (``KH``, ``AAH``, ``IRGC-QF``: the list in
+``marsad/text/resources/abbreviations.yaml``) also matches its long forms in every script
+(``Kata'ib Hizballah``, ``كتائب حزب الله``) while transliteration is on. Bad input
 raises :class:`QueryError` with one line; sizes are bounded (:data:`MAX_QUERY_CHARS`,
 :data:`MAX_TERMS`, :data:`MAX_DEPTH`) so a hostile query cannot make the parser or the
 backend do unbounded work.
@@ -27,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from marsad.core.errors import QueryError
+from marsad.text.names import abbreviation_long_forms
 from marsad.text.tokenize import terms
 
 __all__ = [
@@ -135,6 +139,7 @@ class _Parser:
         self.pos = 0
         self.query = Query(root=And(()))
         self.term_count = 0
+        self.abbreviations: dict[Node, str] = {}
 
     @staticmethod
     def _lex(text: str) -> list[str]:
@@ -224,7 +229,10 @@ class _Parser:
                     f"a prefix* needs one word of at least {MIN_PREFIX} letters before *"
                 )
             return Term(words[0], prefix=True)
-        return Term(words[0]) if len(words) == 1 else Phrase(tuple(words))
+        node: Node = Term(words[0]) if len(words) == 1 else Phrase(tuple(words))
+        if not phrase and text.isupper() and text in abbreviation_long_forms():
+            self.abbreviations[node] = text
+        return node
 
     @staticmethod
     def _is_filter(tok: str) -> bool:
@@ -275,10 +283,27 @@ def parse_query(text: str, *, translit: bool = True) -> Query:
     parser = _Parser(text)
     parser.query.translit = translit
     query = parser.parse()
+    if query.translit and parser.abbreviations:
+        query.root = _expand_abbreviations(query.root, parser.abbreviations)
     if query.date_from and query.date_to and query.date_from > query.date_to:
         raise QueryError("from: is after to:")
     _check_positive(query.root)
     return query
+
+
+def _expand_abbreviations(node: Node, found: dict[Node, str]) -> Node:
+    """Replace each abbreviation typed in capitals by (itself OR each of its long forms)."""
+    if node in found:
+        longs = [terms(form) for form in abbreviation_long_forms()[found[node]]]
+        alts = [Phrase(tuple(w)) if len(w) > 1 else Term(w[0]) for w in longs if w]
+        return Or((node, *alts))
+    if isinstance(node, And):
+        return And(tuple(_expand_abbreviations(c, found) for c in node.children))
+    if isinstance(node, Or):
+        return Or(tuple(_expand_abbreviations(c, found) for c in node.children))
+    if isinstance(node, Not):
+        return Not(_expand_abbreviations(node.child, found))
+    return node
 
 
 def _check_positive(node: Node) -> None:

@@ -54,6 +54,7 @@ __all__ = [
     "WEIGHTS",
     "Match",
     "NameForm",
+    "abbreviation_long_forms",
     "abbreviations_of",
     "compare",
     "compare_forms",
@@ -306,6 +307,14 @@ FEATURES: dict[str, Feature] = {
 def _abbreviations() -> dict[str, frozenset[str]]:
     spec = load_resource("abbreviations.yaml")
     return {str(k).upper(): frozenset(name_key(str(v)) for v in vals) for k, vals in spec.items()}
+
+
+@lru_cache(maxsize=1)
+def abbreviation_long_forms() -> dict[str, tuple[str, ...]]:
+    """Known abbreviations (upper case) and their long forms in every script listed,
+    e.g. ``KH`` → ``("Kata'ib Hizballah", "كتائب حزب الله")``."""
+    spec = load_resource("abbreviations.yaml")
+    return {str(k).upper(): tuple(str(v) for v in vals) for k, vals in spec.items()}
 
 
 def abbreviations_of(form: NameForm) -> set[str]:
