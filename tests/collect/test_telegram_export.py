@@ -136,9 +136,7 @@ def test_full_export_one_source_per_chat(sqlite_store: Store, tmp_path: Path) ->
     assert names == {"Alpha": 2, "Beta": 1, "Left channel": 1}
     beta = sqlite_store.get_source("telegram:id:333")
     (doc,) = docs(sqlite_store, beta.id).values()
-    assert (
-        doc.locator == "chats[2].messages[id=1]" and doc.extra["chat_type"] == "private_supergroup"
-    )  # type: ignore[index]
+    assert doc.locator == "chats[2].messages[id=1]" and doc.text == "بيتا"
 
 
 def test_multi_chat_export_with_source_is_refused(sqlite_store: Store, tmp_path: Path) -> None:

@@ -19,12 +19,16 @@ PLATFORM = "telegram"
 NOT_INCLUDED = "(File not included."
 MEDIA_MAX_BYTES = 2_000_000_000  # Telegram's own upload cap; larger is not a real export file
 
-# Script counting on UTF-8 bytes (bytes.count and bytes.translate run in C): U+0600-U+06FF
-# are the two-byte sequences led by 0xD8-0xDB, Latin-1/Extended-A/B letters are led by
-# 0xC3-0xC9.
-_ARABIC_LEADS = (0xD8, 0xD9, 0xDA, 0xDB)
-_LATIN_LEADS = (0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9)
-_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+# Script counting on UTF-8 bytes with bytes.translate (one C pass each): U+0600-U+06FF are
+# the two-byte sequences led by 0xD8-0xDB, Latin-1/Extended-A/B letters are led by
+# 0xC3-0xC9. Each table deletes every byte except the ones counted.
+def _keep_only(kept: bytes) -> bytes:
+    return bytes(b for b in range(256) if b not in kept)
+
+
+_NOT_ARABIC = _keep_only(bytes(range(0xD8, 0xDC)))
+_NOT_LATIN = _keep_only(bytes([*range(65, 91), *range(97, 123), *range(0xC3, 0xCA)]))
 _PERSIAN = tuple(ch.encode() for ch in "پچژگکی")
 _SAMPLE = 200  # characters looked at by the language guess
 
@@ -40,17 +44,18 @@ def guess_lang(text: str) -> str:
         dominates, "en" when Latin does, "" otherwise (no letters, other scripts).
     """
     raw = text[:_SAMPLE].encode("utf-8", "replace")
-    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    latin = len(raw.translate(None, _NOT_LATIN))
     if raw.isascii():
         return "en" if latin else ""
-    arabic = sum(raw.count(b) for b in _ARABIC_LEADS)
-    latin += sum(raw.count(b) for b in _LATIN_LEADS)
+    arabic = len(raw.translate(None, _NOT_ARABIC))
     if arabic == 0 and latin == 0:
         return ""
-    if arabic >= latin:
-        persian = sum(raw.count(p) for p in _PERSIAN)
-        return "fa" if persian >= 2 and persian * 20 >= arabic else "ar"
-    return "en"
+    if arabic < latin:
+        return "en"
+    if b"\xda" not in raw and b"\xdb\x8c" not in raw and b"\xd9\xbe" not in raw:
+        return "ar"  # none of the Persian-only letters can be there
+    persian = sum(raw.count(p) for p in _PERSIAN)
+    return "fa" if persian >= 2 and persian * 20 >= arabic else "ar"
 
 
 def unix_time(value: Any) -> datetime | None:

@@ -30,6 +30,7 @@ _SECTIONS = ("chats", "left_chats")
 # yajl re-scans a token that spans reads, so a huge string costs (length / buffer)² scans:
 # a 16 MB buffer keeps a 50 MB text field at about a second.
 BUF_SIZE = 16 << 20
+HEAD_BUF_SIZE = 1 << 20  # the header parse stops early: do not decode 16 MB of events
 _VALUE_EVENTS = frozenset(
     {"start_map", "start_array", "string", "number", "boolean", "null", "integer", "double"}
 )
@@ -165,7 +166,7 @@ def _read_header(fh: BinaryIO, name: str) -> Chat | list[Chat]:
     """
     chat = Chat(section="", index=0)
     try:
-        for prefix, event, value in ijson.parse(fh, buf_size=BUF_SIZE):
+        for prefix, event, value in ijson.parse(fh, buf_size=HEAD_BUF_SIZE):
             if prefix == "messages" and event == "start_array":
                 return chat
             if prefix in ("name", "type", "id") and event in _VALUE_EVENTS:
@@ -213,7 +214,9 @@ def _scan_chats(fh: BinaryIO, name: str) -> list[Chat]:
 
 
 # --------------------------------------------------------------------------- messages
-_ENTITY_KEYS = ("type", "text", "href", "user_id", "document_id", "language", "collapsed")
+_ENTITY_KEYS = frozenset(
+    ("type", "text", "href", "user_id", "document_id", "language", "collapsed")
+)
 MAX_ENTITIES = 1000
 MAX_ENTITY_TEXT = 2048
 _MEDIA_FIELDS = ("photo", "file", "thumbnail", "contact_vcard")
@@ -234,6 +237,8 @@ _EXTRA_SCALARS = (
 )
 _EXTRA_OBJECTS = ("location_information", "poll", "contact_information", "invoice_information")
 _SERVICE_KEYS = ("actor", "actor_id", "action", "title", "message_id", "duration_seconds")
+_EXTRA_KEYS = frozenset(_EXTRA_SCALARS + _EXTRA_OBJECTS)
+_SERVICE_EXTRA = _EXTRA_KEYS | frozenset((*_SERVICE_KEYS, "members"))
 _ACTIONS = {
     "create_channel": "created the channel",
     "create_group": "created the group",
@@ -278,16 +283,18 @@ def entities_of(value: Any) -> list[dict[str, Any]]:
         return []
     out: list[dict[str, Any]] = []
     for part in value:
-        if not isinstance(part, dict) or part.get("type") in (None, "plain"):
+        if type(part) is not dict:
             continue
-        ent: dict[str, Any] = {}
-        for key in _ENTITY_KEYS:
-            item = part.get(key)
-            if isinstance(item, str):
-                ent[key] = item[:MAX_ENTITY_TEXT]
-            elif isinstance(item, int | float | bool):
-                ent[key] = item
-        out.append(ent)
+        kind = part.get("type")
+        if kind is None or kind == "plain":
+            continue
+        out.append(
+            {
+                k: v[:MAX_ENTITY_TEXT] if type(v) is str else v
+                for k, v in part.items()
+                if k in _ENTITY_KEYS and isinstance(v, str | int | float | bool)
+            }
+        )
         if len(out) >= MAX_ENTITIES:
             break
     return out
@@ -361,7 +368,7 @@ class MessageMapper:
             text=text,
             published_at=published,
             edited_at=edited,
-            author=tg.as_str(msg.get("author"), 512) or tg.as_str(msg.get("from"), 512),
+            author=tg.as_str(msg.get("author"), 512) or self._sender(msg, chat),
             lang=tg.guess_lang(text),
             channel=channel,
         )
@@ -380,26 +387,30 @@ class MessageMapper:
         self._media(msg, rec, locator)
         return rec
 
+    @staticmethod
+    def _sender(msg: dict[str, Any], chat: Chat) -> str:
+        """Who wrote it, when that is not the chat itself (a group member, a bot)."""
+        sender = msg.get("from")
+        if not isinstance(sender, str) or not sender:
+            return ""
+        if chat.id and tg.peer_number(msg.get("from_id")) == chat.id:
+            return ""
+        return sender[:512]
+
     def _extra(self, msg: dict[str, Any], chat: Chat, kind: str) -> dict[str, Any]:
+        keys = _SERVICE_EXTRA if kind == "service" else _EXTRA_KEYS
         extra: dict[str, Any] = {}
-        for key in _EXTRA_SCALARS:
-            value = msg.get(key)
-            if value is not None:
-                extra[key] = _bounded(value)
-        for key in _EXTRA_OBJECTS:
-            value = msg.get(key)
-            if isinstance(value, dict):
-                extra[key] = _bounded(value)
-        if kind == "service":
-            for key in _SERVICE_KEYS:
-                if msg.get(key) is not None:
-                    extra[key] = _bounded(msg[key])
-            if isinstance(msg.get("members"), list):
-                extra["members"] = _bounded(msg["members"])
-        elif msg.get("type") not in (None, "message"):
-            extra["type"] = tg.as_str(msg.get("type"), 32)
-        if chat.type:
-            extra["chat_type"] = chat.type
+        for key in msg.keys() & keys:
+            value = msg[key]
+            if value is None or (key in _EXTRA_OBJECTS and not isinstance(value, dict)):
+                continue
+            extra[key] = _bounded(value)
+        if chat.id and tg.peer_number(extra.get("from_id")) == chat.id:
+            extra.pop("from_id")  # the channel posting as itself: the source says it
+            extra.pop("from", None)
+        mtype = msg.get("type")
+        if mtype not in ("message", "service", None):
+            extra["type"] = tg.as_str(mtype, 32)
         return extra
 
     def _media(self, msg: dict[str, Any], rec: DocumentRecord, locator: str) -> None:

@@ -41,8 +41,11 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
         conn.execute(postgresql.insert(table).on_conflict_do_nothing(), list(rows))
         return
     sql, order, procs = _plan(conn, table, tuple(rows[0]))
+    pairs = tuple(zip(order, procs, strict=True))
+    # every bind processor maps None to None: skip the call for empty values
     params = [
-        tuple(p(row[k]) if p else row[k] for k, p in zip(order, procs, strict=True)) for row in rows
+        tuple(v if p is None or v is None else p(v) for k, p in pairs for v in (row[k],))
+        for row in rows
     ]
     conn.exec_driver_sql(sql, params)
 
