@@ -78,8 +78,9 @@ def test_single_chat_fields(sqlite_store: Store, tmp_path: Path) -> None:
             ),
         ]
     )
+    export["messages"].append(msg(8, "from a member", **{"from": "Ali", "from_id": "user42"}))
     result = ingest(sqlite_store, str(write(tmp_path / "exp", export)))
-    assert (result.status, result.counts.added, result.errors) == ("ok", 7, 0)
+    assert (result.status, result.counts.added, result.errors) == ("ok", 8, 0)
     d = docs(sqlite_store)
     assert d["1"].published_at == datetime(2021, 10, 14, 9, 1, tzinfo=UTC)  # unixtime wins
     assert d["1"].author == "Media Office" and d["1"].lang == "en"
@@ -94,6 +95,8 @@ def test_single_chat_fields(sqlite_store: Store, tmp_path: Path) -> None:
     assert d["5"].extra["action"] == "pin_message"  # type: ignore[index]
     assert "Ali, Omar" in d["6"].text and d["6"].extra["members"] == ["Ali", "Omar"]  # type: ignore[index]
     assert d["7"].lang == "fa" and d["7"].edited_at == datetime(2021, 10, 14, 13, tzinfo=UTC)
+    assert d["8"].author == "Ali" and d["8"].extra["from_id"] == "user42"  # type: ignore[index]
+    assert "from_id" not in (d["7"].extra or {})  # the channel itself: its source says it
     src = sqlite_store.get_source(d["1"].source_id)
     assert src.name == "Test Channel" and f"telegram:id:{CHANNEL_ID}" in src.keys
     assert (

@@ -47,6 +47,14 @@ class Chat:
     id: str = ""
     count: int = 0
 
+    def is_self(self, from_id: Any) -> bool:
+        """Whether a message's ``from_id`` is the chat itself (a channel posting as itself)."""
+        if not self.id or from_id is None:
+            return False
+        return from_id in (f"channel{self.id}", f"chat{self.id}", self.id) or (
+            tg.peer_number(from_id) == self.id
+        )
+
     def channel(self) -> ChannelRef | None:
         return tg.channel_ref(self.id, self.name)
 
@@ -393,7 +401,7 @@ class MessageMapper:
         sender = msg.get("from")
         if not isinstance(sender, str) or not sender:
             return ""
-        if chat.id and tg.peer_number(msg.get("from_id")) == chat.id:
+        if chat.is_self(msg.get("from_id")):
             return ""
         return sender[:512]
 
@@ -405,7 +413,7 @@ class MessageMapper:
             if value is None or (key in _EXTRA_OBJECTS and not isinstance(value, dict)):
                 continue
             extra[key] = _bounded(value)
-        if chat.id and tg.peer_number(extra.get("from_id")) == chat.id:
+        if chat.is_self(extra.get("from_id")):
             extra.pop("from_id")  # the channel posting as itself: the source says it
             extra.pop("from", None)
         mtype = msg.get("type")
