@@ -176,6 +176,8 @@ def test_media_archived_placeholder_and_hostile_names(sqlite_store: Store, tmp_p
     (folder / "files").mkdir()
     (folder / "files" / "link.pdf").symlink_to(secret)
     (folder / "files" / "dir.pdf").mkdir()
+    with open(folder / "files" / "huge.mp4", "wb") as fh:
+        fh.truncate(4_000_000_001)  # sparse: over the cap without using the disk
     export = chat(
         [
             msg(1, "photo", photo="photos/photo_1@14-10-2021_09-00-00.jpg", width=1280, height=720),
@@ -193,10 +195,11 @@ def test_media_archived_placeholder_and_hostile_names(sqlite_store: Store, tmp_p
             msg(5, "symlink", file="files/link.pdf"),
             msg(6, "directory", file="files/dir.pdf"),
             msg(7, "missing", photo="photos/nope.jpg"),
+            msg(8, "too large", file="files/huge.mp4", media_type="video_file"),
         ]
     )
     result = ingest(sqlite_store, str(write(folder, export)))
-    assert result.counts.added == 7
+    assert result.counts.added == 8
     d = docs(sqlite_store)
     (m1,) = d["1"].media
     assert m1.sha256 == hashlib.sha256(photo).hexdigest() and (m1.width, m1.height) == (1280, 720)
@@ -207,12 +210,13 @@ def test_media_archived_placeholder_and_hostile_names(sqlite_store: Store, tmp_p
         ("thumbnail", None, "file not included in the export"),
     ]
     assert d["2"].media[0].duration_seconds == 31 and d["2"].media[0].mime_type == "video/mp4"
-    for pid in ("3", "4", "5", "6", "7"):
+    for pid in ("3", "4", "5", "6", "7", "8"):
         (m,) = d[pid].media
         assert m.sha256 is None and m.note and m.original_name
     assert d["3"].media[0].original_name == "../../etc/passwd"
     errs = errors_of(sqlite_store, result.run_id)
-    assert len(errs) == 5 and any("messages[id=5]" in e and "symlink" in e for e in errs)
+    assert len(errs) == 6 and any("messages[id=5]" in e and "symlink" in e for e in errs)
+    assert any("messages[id=8]" in e and "larger than" in e for e in errs)
     stored = set(sqlite_store.referenced_digests())
     for outside in (secret.read_bytes(), Path("/etc/passwd").read_bytes()):
         assert hashlib.sha256(outside).hexdigest() not in stored

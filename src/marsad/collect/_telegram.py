@@ -17,7 +17,7 @@ from marsad.core.records import ChannelRef
 
 PLATFORM = "telegram"
 NOT_INCLUDED = "(File not included."
-MEDIA_MAX_BYTES = 2_000_000_000  # Telegram's own upload cap; larger is not a real export file
+MEDIA_MAX_BYTES = 4_000_000_000  # Telegram's own upload cap (Premium); larger is no real media
 
 
 # Script counting on UTF-8 bytes with bytes.translate (one C pass each): U+0600-U+06FF are

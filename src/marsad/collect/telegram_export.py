@@ -346,7 +346,7 @@ class MessageMapper:
         self.ctx = ctx
         self.evidence = evidence
         self.root = root
-        self.max_media = min(ctx.settings.fetch_max_bytes, tg.MEDIA_MAX_BYTES)
+        self.max_media = tg.MEDIA_MAX_BYTES
 
     def record(
         self, msg: Any, chat: Chat, channel: ChannelRef | None, position: int
