@@ -159,7 +159,11 @@ def _result_path(target: str) -> Path:
 
 
 def _broken(name: str, n: int, exc: Exception) -> InputError:
-    detail = " ".join(str(exc).split())[:160]
+    """One line for a parse failure; yajl's snippet of the (hostile) input is left out."""
+    raw = exc.args[0] if exc.args else ""
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    first = text.strip().split("\n", 1)[0]
+    detail = "".join(ch if ch.isprintable() else "?" for ch in first)[:120] or "parse error"
     return InputError(
         f"{name}: truncated or malformed JSON after {n} message(s); "
         f"what was read before is kept ({detail})"
@@ -356,7 +360,7 @@ class MessageMapper:
             self.ctx.error(chat.locator(f"#{position}"), "message is not a JSON object")
             return None
         mid = tg.as_int(msg.get("id"))
-        if mid is None:
+        if mid is None or mid < 1:
             self.ctx.error(chat.locator(f"#{position}"), "message without a numeric id, skipped")
             return None
         pid = str(mid)
