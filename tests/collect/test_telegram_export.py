@@ -79,8 +79,9 @@ def test_single_chat_fields(sqlite_store: Store, tmp_path: Path) -> None:
         ]
     )
     export["messages"].append(msg(8, "from a member", **{"from": "Ali", "from_id": "user42"}))
+    export["messages"].append(msg(9, "origin hidden", forwarded_from=None))
     result = ingest(sqlite_store, str(write(tmp_path / "exp", export)))
-    assert (result.status, result.counts.added, result.errors) == ("ok", 8, 0)
+    assert (result.status, result.counts.added, result.errors) == ("ok", 9, 0)
     d = docs(sqlite_store)
     assert d["1"].published_at == datetime(2021, 10, 14, 9, 1, tzinfo=UTC)  # unixtime wins
     assert d["1"].author == "Media Office" and d["1"].lang == "en"
@@ -91,6 +92,8 @@ def test_single_chat_fields(sqlite_store: Store, tmp_path: Path) -> None:
     assert d["3"].reply_to_id == "1" and d["3"].extra["reply_to_peer_id"] == "channel99"  # type: ignore[index]
     assert d["3"].reply_to_doc == d["1"].id
     assert d["4"].fwd_from_name == "Central Media" and d["4"].fwd_from_key == ""
+    assert d["9"].is_forward and d["9"].fwd_from_name == "(hidden origin)"
+    assert not d["1"].is_forward
     assert d["5"].kind == "service" and "pinned" in d["5"].text and "3" in d["5"].text
     assert d["5"].extra["action"] == "pin_message"  # type: ignore[index]
     assert "Ali, Omar" in d["6"].text and d["6"].extra["members"] == ["Ali", "Omar"]  # type: ignore[index]

@@ -230,6 +230,7 @@ _ENTITY_KEYS = frozenset(
     ("type", "text", "href", "user_id", "document_id", "language", "collapsed")
 )
 MAX_ENTITIES = 1000
+HIDDEN_ORIGIN = "(hidden origin)"
 MAX_ENTITY_TEXT = 2048
 _MEDIA_FIELDS = ("photo", "file", "thumbnail", "contact_vcard")
 _EXTRA_SCALARS = (
@@ -387,9 +388,9 @@ class MessageMapper:
         reply = tg.as_int(msg.get("reply_to_message_id"))
         if reply is not None:
             rec.reply_to_id = str(reply)
-        fwd = msg.get("forwarded_from")
-        if fwd is not None:
-            rec.forward = ForwardRef(from_name=tg.as_str(fwd, 512))
+        if "forwarded_from" in msg:  # null when the origin hides itself
+            name = tg.as_str(msg["forwarded_from"], 512) or HIDDEN_ORIGIN
+            rec.forward = ForwardRef(from_name=name)
             origin = tg.peer_number(msg.get("forwarded_from_id"))
             if origin:
                 rec.forward.from_key = f"telegram:id:{origin}"
