@@ -156,3 +156,30 @@ def test_filters(store: Store) -> None:
     recent, n = store.list_documents(DocumentFilter(date_from=datetime(2021, 1, 1, tzinfo=UTC)))
     assert n == 1 and recent[0].text == "b"
     assert recent[0].published_at == datetime(2021, 10, 20, tzinfo=UTC)
+
+
+def test_times_are_stored_in_utc_whatever_the_offset(store: Store) -> None:
+    """12:00 at UTC+03:00 is 09:00 UTC on both backends, and date filters agree."""
+    from datetime import timedelta, timezone
+
+    sid = store.add_source("telegram", "@tz")
+    ev = _ev(store)
+    baghdad = timezone(timedelta(hours=3))
+    store.write_batch(
+        sid,
+        [
+            DocumentRecord(
+                platform="telegram",
+                platform_id="1",
+                evidence_sha256=ev,
+                text="x",
+                published_at=datetime(2021, 10, 20, 12, 0, tzinfo=baghdad),
+            ),
+        ],
+    )
+    doc = store.list_documents(DocumentFilter(source_id=sid))[0][0]
+    assert doc.published_at == datetime(2021, 10, 20, 9, 0, tzinfo=UTC)
+    assert doc.published_at.utcoffset() == timedelta(0)
+    hit = DocumentFilter(date_from=datetime(2021, 10, 20, 11, 30, tzinfo=baghdad))
+    miss = DocumentFilter(date_from=datetime(2021, 10, 20, 12, 30, tzinfo=baghdad))
+    assert store.list_documents(hit)[1] == 1 and store.list_documents(miss)[1] == 0

@@ -147,7 +147,7 @@ def runs_list(
         emit_json(rows)
         return
     table(
-        ["id", "collector", "status", "seen", "added", "versions", "errors", "started", "target"],
+        ["id", "collector", "status", "seen", "added", "versions", "errors", "started", "input"],
         [
             (
                 r["id"],
@@ -157,8 +157,8 @@ def runs_list(
                 r["added"],
                 r["versions"],
                 r["errors"],
-                r["started_at"],
-                r["target"],
+                f"{r['started_at']:%Y-%m-%d %H:%M}",
+                r["target"] if "://" in r["target"] else os.path.basename(r["target"]),
             )
             for r in rows
         ],

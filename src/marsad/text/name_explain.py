@@ -1,0 +1,106 @@
+"""Plain-language explanations of name scores (used by :mod:`marsad.text.names`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import Levenshtein
+
+if TYPE_CHECKING:
+    from marsad.text.names import NameForm
+
+__all__ = ["explain"]
+
+_VOWELS = set("aeiouy")
+
+
+def explain(
+    a: NameForm, b: NameForm, features: dict[str, float], link: tuple[str, str] | None
+) -> str:
+    """Say in one line why two names got their score.
+
+    Args:
+        a: First prepared name.
+        b: Second prepared name.
+        features: The feature values of the comparison.
+        link: The abbreviation link found, if any (``("known", "KH")``).
+
+    Returns:
+        Clauses joined by ``"; "``, e.g. ``"same consonant skeleton SLMN; vowels
+        differ (o/u); 1 edit between 'Soleimani' and 'Suleimani'"``.
+    """
+    if link:
+        return _abbreviation(a, b, link)
+    parts: list[str] = []
+    if not a.translit:
+        parts.append("transliteration off: same-script text only")
+    parts.append(_skeleton(a, b))
+    if max(len(a.keys), len(b.keys)) > 1 and "words" in features:
+        parts.append(_words(a, b, features["words"]))
+    if a.arabic != b.arabic:
+        parts.append(
+            f"{'Arabic' if a.arabic else 'Latin'} ↔ {'Arabic' if b.arabic else 'Latin'}: "
+            f"vowel fit {features.get('vowels', 0.0):.0%}"
+        )
+    elif a.folded != b.folded:
+        parts.extend(_same_script(a, b))
+    articles = sorted(set(a.articles) | set(b.articles))
+    if articles:
+        parts.append(f"article {'/'.join(articles)} ignored")
+    if features.get("ending"):
+        fem, other = (a, b) if a.feminine else (b, a)
+        parts.append(
+            f"only '{_short(fem.text)}' ends in -iya/ية (place or feminine form),"
+            f" not '{_short(other.text)}'"
+        )
+    return "; ".join(p for p in parts if p)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _abbreviation(a: NameForm, b: NameForm, link: tuple[str, str]) -> str:
+    kind, short = link
+    long_ = b if a.acronym == short else a
+    if kind == "known":
+        return f"{short} is a known abbreviation of '{_short(long_.text)}'"
+    return f"{short} are the initials of '{_short(long_.text)}'"
+
+
+def _skeleton(a: NameForm, b: NameForm) -> str:
+    what = "folded words" if not a.translit else "consonant skeleton"
+    ka, kb = " ".join(a.keys), " ".join(b.keys)
+    if not ka or not kb:
+        return f"no {what} to compare"
+    if a.skeleton == b.skeleton:
+        return f"same {what} {ka}"
+    edits = Levenshtein.distance(a.skeleton, b.skeleton)
+    return f"{what}s {ka} / {kb} differ by {edits} edit{'s' if edits != 1 else ''}"
+
+
+def _words(a: NameForm, b: NameForm, overlap: float) -> str:
+    n = max(len(a.keys), len(b.keys))
+    matched = round(overlap * n)
+    return f"{matched} of {n} words match"
+
+
+def _same_script(a: NameForm, b: NameForm) -> list[str]:
+    parts: list[str] = []
+    pairs = sorted(
+        {
+            f"{a.folded[op.src_pos]}/{b.folded[op.dest_pos]}"
+            for op in Levenshtein.editops(a.folded, b.folded)
+            if op.tag == "replace"
+            and a.folded[op.src_pos] in _VOWELS
+            and b.folded[op.dest_pos] in _VOWELS
+        }
+    )
+    if pairs:
+        parts.append(f"vowels differ ({', '.join(pairs[:4])})")
+    edits = Levenshtein.distance(a.folded, b.folded)
+    parts.append(
+        f"{edits} edit{'s' if edits != 1 else ''} between '{_short(a.text)}' and '{_short(b.text)}'"
+    )
+    return parts

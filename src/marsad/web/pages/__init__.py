@@ -1,0 +1,1 @@
+"""HTML pages of the reading room, one module per page family."""
