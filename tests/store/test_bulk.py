@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 from sqlalchemy import select, text
 from sqlalchemy.dialects import sqlite
@@ -46,6 +46,7 @@ def test_bulk_rows_equal_sqlalchemy_rows(sqlite_store: Store) -> None:
     variants = [
         {"published_at": when, "extra": {"entities": [{"type": "bold", "text": "ب"}]}},
         {"published_at": None, "extra": None, "truncated": True, "views": 7},
+        {"published_at": datetime(2021, 10, 14, 12, tzinfo=timezone(timedelta(hours=3)))},
     ]
     with sqlite_store.engine.begin() as conn:
         for i, kw in enumerate(variants):
@@ -56,6 +57,7 @@ def test_bulk_rows_equal_sqlalchemy_rows(sqlite_store: Store) -> None:
         raw = conn.execute(text(f"SELECT platform_id, {', '.join(cols)} FROM documents"))
         by_pid = {r[0]: r[1:] for r in raw}
         n = conn.scalar(select(t.documents.c.id).order_by(t.documents.c.id.desc()))
-    assert n == 4 and by_pid["b0"][cols.index("text")] == "نص"
+    assert n == 6 and by_pid["b0"][cols.index("text")] == "نص"
     for i in range(len(variants)):
         assert by_pid[f"a{i}"] == by_pid[f"b{i}"]
+    assert str(by_pid["b2"][cols.index("published_at")]).startswith("2021-10-14 09:00:00")
