@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import stat
+from array import array
 from datetime import UTC, datetime
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from marsad.core.errors import InputError
 from marsad.core.records import ChannelRef
 
 PLATFORM = "telegram"
@@ -181,3 +184,68 @@ def resolve_media(root: Path, name: str, max_bytes: int) -> tuple[Path | None, s
     if info.st_size > max_bytes:
         return None, f"media file larger than {max_bytes} bytes"
     return resolved, ""
+
+
+# --------------------------------------------------------------------------- nesting guard
+MAX_DEPTH = 64  # Desktop exports nest about 6 deep; yajl/ijson memory grows with depth²
+_NOT_QUOTES_BRACKETS = bytes(b for b in range(256) if b not in b'[]{}"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_BRACKET_SIGN = bytes.maketrans(b"[]{}", bytes([1, 255, 1, 255]))  # +1 / -1 as signed bytes
+
+
+class NestingTooDeep(InputError):
+    """The JSON nests deeper than :data:`MAX_DEPTH` (a memory bomb for the parser)."""
+
+
+class DepthGuard:
+    """A binary reader that refuses JSON nested deeper than ``limit`` before a parser sees it.
+
+    ijson keeps one prefix string per open level, so nesting ``d`` deep costs memory in
+    ``d²``: a few hundred kilobytes of ``[`` exhaust gigabytes. Each chunk is checked with
+    C-speed byte operations: escapes are removed, strings are cut out by quote parity, and
+    the running bracket depth outside strings is tracked across chunks.
+    """
+
+    def __init__(self, raw: BinaryIO, name: str, limit: int = MAX_DEPTH) -> None:
+        self.raw = raw
+        self.name = name
+        self.limit = limit
+        self._reset()
+
+    def _reset(self) -> None:
+        self.depth = 0
+        self.in_string = False
+        self.carry = b""  # a trailing backslash whose escaped byte is in the next chunk
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if (offset, whence) != (0, 0):
+            raise ValueError("DepthGuard only rewinds to the start")
+        self._reset()
+        return self.raw.seek(0)
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self._check(self.carry + chunk)
+        return chunk
+
+    def _check(self, data: bytes) -> None:
+        stripped = data.rstrip(b"\\")
+        self.carry = b"\\" if (len(data) - len(stripped)) % 2 else b""
+        data = data[:-1] if self.carry else data
+        if b"\\" in data:
+            data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+        compact = data.translate(None, _NOT_QUOTES_BRACKETS).replace(b'""', b"")
+        parts = compact.split(b'"')
+        outside = b"".join(parts[1::2] if self.in_string else parts[0::2])
+        if (len(parts) - 1) % 2:
+            self.in_string = not self.in_string
+        steps = array("b", outside.translate(None, _NOT_BRACKETS).translate(_BRACKET_SIGN))
+        if not steps:
+            return
+        peak = max(accumulate(steps, initial=self.depth))
+        self.depth += sum(steps)
+        if peak > self.limit:
+            raise NestingTooDeep(
+                f"{self.name}: JSON nested deeper than {self.limit} levels; refused "
+                "(a Telegram export nests about 6 deep)"
+            )

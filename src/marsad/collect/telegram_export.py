@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, ClassVar
 
 import ijson
 
@@ -65,7 +65,8 @@ class TelegramExportCollector(Collector):
             path, origin=tg.safe_origin(path), media_type="application/json"
         )
         mapper = MessageMapper(ctx, evidence.sha256, path.parent.resolve())
-        with open(path, "rb") as fh:
+        with open(path, "rb") as raw:
+            fh = tg.DepthGuard(raw, path.name)
             chats = _read_header(fh, path.name)
             if isinstance(chats, Chat):
                 yield from self._single(fh, path.name, mapper, chats)
@@ -75,7 +76,7 @@ class TelegramExportCollector(Collector):
                 yield from self._section(fh, path.name, mapper, section, chats)
 
     def _single(
-        self, fh: BinaryIO, name: str, mapper: MessageMapper, chat: Chat
+        self, fh: tg.DepthGuard, name: str, mapper: MessageMapper, chat: Chat
     ) -> Iterator[DocumentRecord]:
         fh.seek(0)
         channel = chat.channel()
@@ -92,7 +93,7 @@ class TelegramExportCollector(Collector):
 
     def _section(
         self,
-        fh: BinaryIO,
+        fh: tg.DepthGuard,
         name: str,
         mapper: MessageMapper,
         section: str,
@@ -142,7 +143,7 @@ def _broken(name: str, n: int, exc: Exception) -> InputError:
     )
 
 
-def _read_header(fh: BinaryIO, name: str) -> Chat | list[Chat]:
+def _read_header(fh: tg.DepthGuard, name: str) -> Chat | list[Chat]:
     """Tell a single-chat export (its header) from a full export (its chats, counted).
 
     Desktop writes a chat's name, type and id before its messages, so reading stops at
@@ -172,7 +173,7 @@ def _set_header(chat: Chat, key: str, value: Any) -> None:
         chat.id = tg.peer_number(value)
 
 
-def _scan_chats(fh: BinaryIO, name: str) -> list[Chat]:
+def _scan_chats(fh: tg.DepthGuard, name: str) -> list[Chat]:
     """First pass over a full export: each chat's header and message count."""
     chats: list[Chat] = []
     heads = {f"{s}.list.item": s for s in _SECTIONS}
