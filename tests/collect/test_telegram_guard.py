@@ -62,3 +62,27 @@ def test_api_line_nested_too_deep_is_skipped(sqlite_store: Store, tmp_path: Path
     result = ingest(sqlite_store, str(path))
     assert (result.counts.added, result.errors) == (2, 1)
     assert "too deep" in sqlite_store.run_errors(result.run_id)[0]["message"]
+
+
+def test_export_rewritten_after_archiving_is_flagged(sqlite_store: Store, tmp_path: Path) -> None:
+    from marsad.collect.base import CollectContext
+    from marsad.collect.telegram_export import TelegramExportCollector
+    from marsad.core.errors import InputError
+
+    folder = write(tmp_path / "exp", chat([msg(1, "before"), msg(2, "two")]))
+    result_json = folder / "result.json"
+
+    def archive_then_rewrite(path: Path, **kw: str):  # type: ignore[no-untyped-def]
+        ev = sqlite_store.archive_file(path, collector="t", version="1", **kw)
+        result_json.write_text(result_json.read_text().replace("before", "after!"))
+        return ev
+
+    ctx = CollectContext(
+        settings=sqlite_store.settings,
+        run_id=0,
+        archive_file=archive_then_rewrite,
+        archive_bytes=sqlite_store.archive_bytes,
+        error=lambda _where, _msg: None,
+    )
+    with pytest.raises(InputError, match="changed while it was being read"):
+        list(TelegramExportCollector().collect(str(folder), ctx))

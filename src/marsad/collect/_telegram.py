@@ -7,6 +7,7 @@ text is left to the store to clean and cap.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from array import array
@@ -206,7 +207,7 @@ class DepthGuard:
     the running bracket depth outside strings is tracked across chunks.
     """
 
-    def __init__(self, raw: BinaryIO, name: str, limit: int = MAX_DEPTH) -> None:
+    def __init__(self, raw: BinaryIO | HashingReader, name: str, limit: int = MAX_DEPTH) -> None:
         self.raw = raw
         self.name = name
         self.limit = limit
@@ -249,3 +250,32 @@ class DepthGuard:
                 f"{self.name}: JSON nested deeper than {self.limit} levels; refused "
                 "(a Telegram export nests about 6 deep)"
             )
+
+
+class HashingReader:
+    """A binary reader that hashes what it hands out, to prove it parsed the archived bytes.
+
+    The export is archived (hashed) first and parsed second; a file rewritten in between
+    would leave documents pointing at evidence they were not parsed from. ``digest()``
+    reads what the parser left unread and returns the SHA-256 of the whole pass.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.hasher = hashlib.sha256()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if (offset, whence) != (0, 0):
+            raise ValueError("HashingReader only rewinds to the start")
+        self.hasher = hashlib.sha256()
+        return self.raw.seek(0)
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self.hasher.update(chunk)
+        return chunk
+
+    def digest(self) -> str:
+        while self.read(1 << 20):
+            pass
+        return self.hasher.hexdigest()

@@ -66,14 +66,20 @@ class TelegramExportCollector(Collector):
         )
         mapper = MessageMapper(ctx, evidence.sha256, path.parent.resolve())
         with open(path, "rb") as raw:
-            fh = tg.DepthGuard(raw, path.name)
+            hashing = tg.HashingReader(raw)
+            fh = tg.DepthGuard(hashing, path.name)
             chats = _read_header(fh, path.name)
             if isinstance(chats, Chat):
                 yield from self._single(fh, path.name, mapper, chats)
-                return
-            ctx.progress_total(sum(c.count for c in chats))
-            for section in _SECTIONS:
-                yield from self._section(fh, path.name, mapper, section, chats)
+            else:
+                ctx.progress_total(sum(c.count for c in chats))
+                for section in _SECTIONS:
+                    yield from self._section(fh, path.name, mapper, section, chats)
+            if hashing.digest() != evidence.sha256:
+                raise InputError(
+                    f"{path.name} changed while it was being read: ingest a copy that is "
+                    "not being written to"
+                )
 
     def _single(
         self, fh: tg.DepthGuard, name: str, mapper: MessageMapper, chat: Chat
