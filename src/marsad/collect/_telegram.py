@@ -7,24 +7,32 @@ text is left to the store to clean and cap.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
+from array import array
 from datetime import UTC, datetime
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from marsad.core.errors import InputError
 from marsad.core.records import ChannelRef
 
 PLATFORM = "telegram"
 NOT_INCLUDED = "(File not included."
-MEDIA_MAX_BYTES = 2_000_000_000  # Telegram's own upload cap; larger is not a real export file
+MEDIA_MAX_BYTES = 4_000_000_000  # Telegram's own upload cap (Premium); larger is no real media
 
-# Script counting on UTF-8 bytes (bytes.count and bytes.translate run in C): U+0600-U+06FF
-# are the two-byte sequences led by 0xD8-0xDB, Latin-1/Extended-A/B letters are led by
-# 0xC3-0xC9.
-_ARABIC_LEADS = (0xD8, 0xD9, 0xDA, 0xDB)
-_LATIN_LEADS = (0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9)
-_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+# Script counting on UTF-8 bytes with bytes.translate (one C pass each): U+0600-U+06FF are
+# the two-byte sequences led by 0xD8-0xDB, Latin-1/Extended-A/B letters are led by
+# 0xC3-0xC9. Each table deletes every byte except the ones counted.
+def _keep_only(kept: bytes) -> bytes:
+    return bytes(b for b in range(256) if b not in kept)
+
+
+_NOT_ARABIC = _keep_only(bytes(range(0xD8, 0xDC)))
+_NOT_LATIN = _keep_only(bytes([*range(65, 91), *range(97, 123), *range(0xC3, 0xCA)]))
 _PERSIAN = tuple(ch.encode() for ch in "پچژگکی")
 _SAMPLE = 200  # characters looked at by the language guess
 
@@ -40,17 +48,18 @@ def guess_lang(text: str) -> str:
         dominates, "en" when Latin does, "" otherwise (no letters, other scripts).
     """
     raw = text[:_SAMPLE].encode("utf-8", "replace")
-    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    latin = len(raw.translate(None, _NOT_LATIN))
     if raw.isascii():
         return "en" if latin else ""
-    arabic = sum(raw.count(b) for b in _ARABIC_LEADS)
-    latin += sum(raw.count(b) for b in _LATIN_LEADS)
+    arabic = len(raw.translate(None, _NOT_ARABIC))
     if arabic == 0 and latin == 0:
         return ""
-    if arabic >= latin:
-        persian = sum(raw.count(p) for p in _PERSIAN)
-        return "fa" if persian >= 2 and persian * 20 >= arabic else "ar"
-    return "en"
+    if arabic < latin:
+        return "en"
+    if b"\xda" not in raw and b"\xdb\x8c" not in raw and b"\xd9\xbe" not in raw:
+        return "ar"  # none of the Persian-only letters can be there
+    persian = sum(raw.count(p) for p in _PERSIAN)
+    return "fa" if persian >= 2 and persian * 20 >= arabic else "ar"
 
 
 def unix_time(value: Any) -> datetime | None:
@@ -176,3 +185,97 @@ def resolve_media(root: Path, name: str, max_bytes: int) -> tuple[Path | None, s
     if info.st_size > max_bytes:
         return None, f"media file larger than {max_bytes} bytes"
     return resolved, ""
+
+
+# --------------------------------------------------------------------------- nesting guard
+MAX_DEPTH = 64  # Desktop exports nest about 6 deep; yajl/ijson memory grows with depth²
+_NOT_QUOTES_BRACKETS = bytes(b for b in range(256) if b not in b'[]{}"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_BRACKET_SIGN = bytes.maketrans(b"[]{}", bytes([1, 255, 1, 255]))  # +1 / -1 as signed bytes
+
+
+class NestingTooDeep(InputError):
+    """The JSON nests deeper than :data:`MAX_DEPTH` (a memory bomb for the parser)."""
+
+
+class DepthGuard:
+    """A binary reader that refuses JSON nested deeper than ``limit`` before a parser sees it.
+
+    ijson keeps one prefix string per open level, so nesting ``d`` deep costs memory in
+    ``d²``: a few hundred kilobytes of ``[`` exhaust gigabytes. Each chunk is checked with
+    C-speed byte operations: escapes are removed, strings are cut out by quote parity, and
+    the running bracket depth outside strings is tracked across chunks.
+    """
+
+    def __init__(self, raw: BinaryIO | HashingReader, name: str, limit: int = MAX_DEPTH) -> None:
+        self.raw = raw
+        self.name = name
+        self.limit = limit
+        self._reset()
+
+    def _reset(self) -> None:
+        self.depth = 0
+        self.in_string = False
+        self.carry = b""  # a trailing backslash whose escaped byte is in the next chunk
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if (offset, whence) != (0, 0):
+            raise ValueError("DepthGuard only rewinds to the start")
+        self._reset()
+        return self.raw.seek(0)
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self._check(self.carry + chunk)
+        return chunk
+
+    def _check(self, data: bytes) -> None:
+        stripped = data.rstrip(b"\\")
+        self.carry = b"\\" if (len(data) - len(stripped)) % 2 else b""
+        data = data[:-1] if self.carry else data
+        if b"\\" in data:
+            data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+        compact = data.translate(None, _NOT_QUOTES_BRACKETS).replace(b'""', b"")
+        parts = compact.split(b'"')
+        outside = b"".join(parts[1::2] if self.in_string else parts[0::2])
+        if (len(parts) - 1) % 2:
+            self.in_string = not self.in_string
+        steps = array("b", outside.translate(None, _NOT_BRACKETS).translate(_BRACKET_SIGN))
+        if not steps:
+            return
+        peak = max(accumulate(steps, initial=self.depth))
+        self.depth += sum(steps)
+        if peak > self.limit:
+            raise NestingTooDeep(
+                f"{self.name}: JSON nested deeper than {self.limit} levels; refused "
+                "(a Telegram export nests about 6 deep)"
+            )
+
+
+class HashingReader:
+    """A binary reader that hashes what it hands out, to prove it parsed the archived bytes.
+
+    The export is archived (hashed) first and parsed second; a file rewritten in between
+    would leave documents pointing at evidence they were not parsed from. ``digest()``
+    reads what the parser left unread and returns the SHA-256 of the whole pass.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.hasher = hashlib.sha256()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if (offset, whence) != (0, 0):
+            raise ValueError("HashingReader only rewinds to the start")
+        self.hasher = hashlib.sha256()
+        return self.raw.seek(0)
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self.hasher.update(chunk)
+        return chunk
+
+    def digest(self) -> str:
+        while self.read(1 << 20):
+            pass
+        return self.hasher.hexdigest()

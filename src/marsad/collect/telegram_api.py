@@ -122,6 +122,9 @@ class TelegramApiCollector(Collector):
                 except (ValueError, UnicodeDecodeError) as exc:
                     ctx.error(where, f"not JSON: {str(exc)[:120]}")
                     continue
+                except RecursionError:
+                    ctx.error(where, "JSON nested too deep, skipped")
+                    continue
                 rec = self._record(obj, evidence.sha256, where, ctx)
                 if rec is not None:
                     yield rec

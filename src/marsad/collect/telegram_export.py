@@ -13,42 +13,26 @@ export folder (see :func:`marsad.collect._telegram.resolve_media`).
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, ClassVar
 
 import ijson
 
 from marsad.collect import _telegram as tg
+from marsad.collect._telegram_desktop import Chat, MessageMapper
 from marsad.collect.base import CollectContext, Collector
 from marsad.core.errors import InputError
-from marsad.core.records import ChannelRef, DocumentKind, DocumentRecord, ForwardRef, MediaItem
+from marsad.core.records import DocumentRecord
 
 _SECTIONS = ("chats", "left_chats")
+# yajl re-scans a token that spans reads, so a huge string costs (length / buffer)² scans:
+# a 16 MB buffer keeps a 50 MB text field at about a second.
+BUF_SIZE = 16 << 20
+HEAD_BUF_SIZE = 1 << 20  # the header parse stops early: do not decode 16 MB of events
 _VALUE_EVENTS = frozenset(
     {"start_map", "start_array", "string", "number", "boolean", "null", "integer", "double"}
 )
-
-
-@dataclass
-class Chat:
-    """One chat of an export, as far as its header tells."""
-
-    section: str  # "" for a single-chat export, else chats / left_chats
-    index: int
-    name: str = ""
-    type: str = ""
-    id: str = ""
-    count: int = 0
-
-    def channel(self) -> ChannelRef | None:
-        return tg.channel_ref(self.id, self.name)
-
-    def locator(self, message_id: str) -> str:
-        head = f"{self.section}[{self.index}]." if self.section else ""
-        return f"{head}messages[id={message_id}]"
 
 
 class TelegramExportCollector(Collector):
@@ -81,23 +65,32 @@ class TelegramExportCollector(Collector):
             path, origin=tg.safe_origin(path), media_type="application/json"
         )
         mapper = MessageMapper(ctx, evidence.sha256, path.parent.resolve())
-        with open(path, "rb") as fh:
+        with open(path, "rb") as raw:
+            hashing = tg.HashingReader(raw)
+            fh = tg.DepthGuard(hashing, path.name)
             chats = _read_header(fh, path.name)
             if isinstance(chats, Chat):
                 yield from self._single(fh, path.name, mapper, chats)
-                return
-            ctx.progress_total(sum(c.count for c in chats))
-            for section in _SECTIONS:
-                yield from self._section(fh, path.name, mapper, section, chats)
+            else:
+                ctx.progress_total(sum(c.count for c in chats))
+                for section in _SECTIONS:
+                    yield from self._section(fh, path.name, mapper, section, chats)
+            if hashing.digest() != evidence.sha256:
+                raise InputError(
+                    f"{path.name} changed while it was being read: ingest a copy that is "
+                    "not being written to"
+                )
 
     def _single(
-        self, fh: BinaryIO, name: str, mapper: MessageMapper, chat: Chat
+        self, fh: tg.DepthGuard, name: str, mapper: MessageMapper, chat: Chat
     ) -> Iterator[DocumentRecord]:
         fh.seek(0)
         channel = chat.channel()
         n = 0
         try:
-            for n, msg in enumerate(ijson.items(fh, "messages.item", use_float=True), 1):
+            for n, msg in enumerate(
+                ijson.items(fh, "messages.item", use_float=True, buf_size=BUF_SIZE), 1
+            ):
                 rec = mapper.record(msg, chat, channel, n)
                 if rec is not None:
                     yield rec
@@ -106,7 +99,7 @@ class TelegramExportCollector(Collector):
 
     def _section(
         self,
-        fh: BinaryIO,
+        fh: tg.DepthGuard,
         name: str,
         mapper: MessageMapper,
         section: str,
@@ -116,7 +109,9 @@ class TelegramExportCollector(Collector):
         if not mine:
             return
         fh.seek(0)
-        items = ijson.items(fh, f"{section}.list.item.messages.item", use_float=True)
+        items = ijson.items(
+            fh, f"{section}.list.item.messages.item", use_float=True, buf_size=BUF_SIZE
+        )
         n = 0
         try:
             for chat in mine:
@@ -143,14 +138,18 @@ def _result_path(target: str) -> Path:
 
 
 def _broken(name: str, n: int, exc: Exception) -> InputError:
-    detail = " ".join(str(exc).split())[:160]
+    """One line for a parse failure; yajl's snippet of the (hostile) input is left out."""
+    raw = exc.args[0] if exc.args else ""
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    first = text.strip().split("\n", 1)[0]
+    detail = "".join(ch if ch.isprintable() else "?" for ch in first)[:120] or "parse error"
     return InputError(
         f"{name}: truncated or malformed JSON after {n} message(s); "
         f"what was read before is kept ({detail})"
     )
 
 
-def _read_header(fh: BinaryIO, name: str) -> Chat | list[Chat]:
+def _read_header(fh: tg.DepthGuard, name: str) -> Chat | list[Chat]:
     """Tell a single-chat export (its header) from a full export (its chats, counted).
 
     Desktop writes a chat's name, type and id before its messages, so reading stops at
@@ -158,7 +157,7 @@ def _read_header(fh: BinaryIO, name: str) -> Chat | list[Chat]:
     """
     chat = Chat(section="", index=0)
     try:
-        for prefix, event, value in ijson.parse(fh):
+        for prefix, event, value in ijson.parse(fh, buf_size=HEAD_BUF_SIZE):
             if prefix == "messages" and event == "start_array":
                 return chat
             if prefix in ("name", "type", "id") and event in _VALUE_EVENTS:
@@ -180,7 +179,7 @@ def _set_header(chat: Chat, key: str, value: Any) -> None:
         chat.id = tg.peer_number(value)
 
 
-def _scan_chats(fh: BinaryIO, name: str) -> list[Chat]:
+def _scan_chats(fh: tg.DepthGuard, name: str) -> list[Chat]:
     """First pass over a full export: each chat's header and message count."""
     chats: list[Chat] = []
     heads = {f"{s}.list.item": s for s in _SECTIONS}
@@ -189,7 +188,7 @@ def _scan_chats(fh: BinaryIO, name: str) -> list[Chat]:
     counters = dict.fromkeys(_SECTIONS, 0)
     current: Chat | None = None
     try:
-        for prefix, event, value in ijson.parse(fh):
+        for prefix, event, value in ijson.parse(fh, buf_size=BUF_SIZE):
             if prefix in items:
                 if current is not None and event in _VALUE_EVENTS:
                     current.count += 1
@@ -203,241 +202,3 @@ def _scan_chats(fh: BinaryIO, name: str) -> list[Chat]:
     except ijson.JSONError as exc:
         raise _broken(name, 0, exc) from None
     return chats
-
-
-# --------------------------------------------------------------------------- messages
-_ENTITY_KEYS = ("type", "text", "href", "user_id", "document_id", "language", "collapsed")
-MAX_ENTITIES = 1000
-MAX_ENTITY_TEXT = 2048
-_MEDIA_FIELDS = ("photo", "file", "thumbnail", "contact_vcard")
-_EXTRA_SCALARS = (
-    "from",
-    "from_id",
-    "via_bot",
-    "saved_from",
-    "reply_to_peer_id",
-    "forwarded_from_id",
-    "sticker_emoji",
-    "place_name",
-    "address",
-    "live_location_period_seconds",
-    "self_destruct_period_seconds",
-    "game_title",
-    "game_description",
-)
-_EXTRA_OBJECTS = ("location_information", "poll", "contact_information", "invoice_information")
-_SERVICE_KEYS = ("actor", "actor_id", "action", "title", "message_id", "duration_seconds")
-_ACTIONS = {
-    "create_channel": "created the channel",
-    "create_group": "created the group",
-    "migrate_to_supergroup": "turned the group into a supergroup",
-    "migrate_from_group": "moved the group here",
-    "pin_message": "pinned a message",
-    "invite_members": "added members",
-    "remove_members": "removed members",
-    "join_group_by_link": "joined by invite link",
-    "edit_group_title": "changed the title",
-    "edit_group_photo": "changed the photo",
-    "delete_group_photo": "removed the photo",
-    "clear_history": "cleared the history",
-    "phone_call": "called",
-    "group_call": "started a voice chat",
-}
-
-
-def plain_text(value: Any) -> str:
-    """Desktop ``text``: a string, or an array of strings and ``{type, text}`` parts."""
-    if isinstance(value, str):
-        return value
-    if not isinstance(value, list):
-        return ""
-    parts: list[str] = []
-    for part in value:
-        if isinstance(part, str):
-            parts.append(part)
-        elif isinstance(part, dict) and isinstance(part.get("text"), str):
-            parts.append(part["text"])
-    return "".join(parts)
-
-
-def entities_of(value: Any) -> list[dict[str, Any]]:
-    """``text_entities`` (or a ``text`` array) as entity dicts; plain runs are dropped.
-
-    Plain runs repeat the text itself, so keeping them would store every text twice;
-    entity texts are capped at :data:`MAX_ENTITY_TEXT` characters, their number at
-    :data:`MAX_ENTITIES`.
-    """
-    if not isinstance(value, list):
-        return []
-    out: list[dict[str, Any]] = []
-    for part in value:
-        if not isinstance(part, dict) or part.get("type") in (None, "plain"):
-            continue
-        ent: dict[str, Any] = {}
-        for key in _ENTITY_KEYS:
-            item = part.get(key)
-            if isinstance(item, str):
-                ent[key] = item[:MAX_ENTITY_TEXT]
-            elif isinstance(item, int | float | bool):
-                ent[key] = item
-        out.append(ent)
-        if len(out) >= MAX_ENTITIES:
-            break
-    return out
-
-
-def _bounded(value: Any, depth: int = 0) -> Any:
-    """A JSON value with strings, lists and nesting capped (polls, contacts, places)."""
-    if isinstance(value, str):
-        return value[:MAX_ENTITY_TEXT]
-    if depth > 4:
-        return None
-    if isinstance(value, dict):
-        return {str(k)[:64]: _bounded(v, depth + 1) for k, v in list(value.items())[:50]}
-    if isinstance(value, list):
-        return [_bounded(v, depth + 1) for v in value[:100]]
-    return value
-
-
-def service_text(msg: dict[str, Any]) -> str:
-    """A readable line for a service message, e.g. ``X pinned a message (12)``."""
-    actor = tg.as_str(msg.get("actor"), 256) or "someone"
-    action = tg.as_str(msg.get("action"), 64)
-    words = [actor, _ACTIONS.get(action, action.replace("_", " ") or "did something")]
-    title = tg.as_str(msg.get("title"), 512)
-    if title:
-        words.append(f"«{title}»")
-    members = msg.get("members")
-    if isinstance(members, list) and members:
-        names = [tg.as_str(m, 128) for m in members[:20] if m is not None]
-        words.append(": " + ", ".join(n for n in names if n))
-    target = tg.as_int(msg.get("message_id"))
-    if target is not None:
-        words.append(f"(message {target})")
-    return " ".join(words)
-
-
-class MessageMapper:
-    """Turns one Desktop message dict into a :class:`DocumentRecord` (or reports why not)."""
-
-    def __init__(self, ctx: CollectContext, evidence: str, root: Path) -> None:
-        self.ctx = ctx
-        self.evidence = evidence
-        self.root = root
-        self.max_media = min(ctx.settings.fetch_max_bytes, tg.MEDIA_MAX_BYTES)
-
-    def record(
-        self, msg: Any, chat: Chat, channel: ChannelRef | None, position: int
-    ) -> DocumentRecord | None:
-        """Map one message; a message without a usable id is reported and skipped."""
-        if not isinstance(msg, dict):
-            self.ctx.error(chat.locator(f"#{position}"), "message is not a JSON object")
-            return None
-        mid = tg.as_int(msg.get("id"))
-        if mid is None:
-            self.ctx.error(chat.locator(f"#{position}"), "message without a numeric id, skipped")
-            return None
-        pid = str(mid)
-        locator = chat.locator(pid)
-        kind: DocumentKind = "service" if msg.get("type") == "service" else "post"
-        text = plain_text(msg.get("text"))
-        if kind == "service":
-            text = service_text(msg) + (f"\n{text}" if text else "")
-        published = tg.unix_time(msg.get("date_unixtime")) or tg.iso_time(msg.get("date"))
-        edited = tg.unix_time(msg.get("edited_unixtime")) or tg.iso_time(msg.get("edited"))
-        rec = DocumentRecord(
-            platform=tg.PLATFORM,
-            platform_id=pid,
-            evidence_sha256=self.evidence,
-            locator=locator,
-            kind=kind,
-            text=text,
-            published_at=published,
-            edited_at=edited,
-            author=tg.as_str(msg.get("author"), 512) or tg.as_str(msg.get("from"), 512),
-            lang=tg.guess_lang(text),
-            channel=channel,
-        )
-        reply = tg.as_int(msg.get("reply_to_message_id"))
-        if reply is not None:
-            rec.reply_to_id = str(reply)
-        fwd = msg.get("forwarded_from")
-        if fwd is not None:
-            rec.forward = ForwardRef(from_name=tg.as_str(fwd, 512))
-            origin = tg.peer_number(msg.get("forwarded_from_id"))
-            if origin:
-                rec.forward.from_key = f"telegram:id:{origin}"
-        ents = msg.get("text_entities")
-        rec.entities = entities_of(ents if ents is not None else msg.get("text"))
-        rec.extra = self._extra(msg, chat, kind)
-        self._media(msg, rec, locator)
-        return rec
-
-    def _extra(self, msg: dict[str, Any], chat: Chat, kind: str) -> dict[str, Any]:
-        extra: dict[str, Any] = {}
-        for key in _EXTRA_SCALARS:
-            value = msg.get(key)
-            if value is not None:
-                extra[key] = _bounded(value)
-        for key in _EXTRA_OBJECTS:
-            value = msg.get(key)
-            if isinstance(value, dict):
-                extra[key] = _bounded(value)
-        if kind == "service":
-            for key in _SERVICE_KEYS:
-                if msg.get(key) is not None:
-                    extra[key] = _bounded(msg[key])
-            if isinstance(msg.get("members"), list):
-                extra["members"] = _bounded(msg["members"])
-        elif msg.get("type") not in (None, "message"):
-            extra["type"] = tg.as_str(msg.get("type"), 32)
-        if chat.type:
-            extra["chat_type"] = chat.type
-        return extra
-
-    def _media(self, msg: dict[str, Any], rec: DocumentRecord, locator: str) -> None:
-        for field in _MEDIA_FIELDS:
-            name = msg.get(field)
-            if name is None:
-                continue
-            item = MediaItem(kind=self._kind(msg, field))
-            if field in ("photo", "file"):
-                item.mime_type = tg.as_str(msg.get("mime_type"), 128)
-                item.width = tg.as_int(msg.get("width"))
-                item.height = tg.as_int(msg.get("height"))
-                dur = msg.get("duration_seconds")
-                if isinstance(dur, int | float) and not isinstance(dur, bool):
-                    item.duration_seconds = float(dur)
-            self._attach_file(item, name, locator)
-            rec.media.append(item)
-
-    @staticmethod
-    def _kind(msg: dict[str, Any], field: str) -> str:
-        if field == "file":
-            return tg.as_str(msg.get("media_type"), 32) or "file"
-        if field == "contact_vcard":
-            return "vcard"
-        return field
-
-    def _attach_file(self, item: MediaItem, name: Any, locator: str) -> None:
-        if not isinstance(name, str):
-            item.note = "media name is not a string"
-            self.ctx.error(locator, f"{item.kind}: media name is not a string")
-            return
-        item.original_name = name[:1024]
-        if name.startswith(tg.NOT_INCLUDED):
-            item.note = "file not included in the export"
-            return
-        path, reason = tg.resolve_media(self.root, name, self.max_media)
-        if path is None:
-            item.note = reason
-            self.ctx.error(locator, f"{item.kind} {name[:200]!r}: {reason}")
-            return
-        ev = self.ctx.archive_file(
-            path, origin=tg.safe_origin(path), media_type=item.mime_type or _guess_type(path)
-        )
-        item.sha256, item.size = ev.sha256, ev.size
-
-
-def _guess_type(path: Path) -> str:
-    return mimetypes.guess_type(path.name)[0] or "application/octet-stream"

@@ -17,7 +17,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from marsad.store.clean import clean_short
 
-_Plan = tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...]]
+_Step = tuple[str, Callable[[Any], Any] | None, bool]  # column key, processor, skip for None
+_Plan = tuple[str, tuple[_Step, ...]]
 _PLANS: dict[tuple[str, tuple[str, ...]], _Plan] = {}
 
 
@@ -40,9 +41,15 @@ def insert_ignore(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
     if conn.dialect.name != "sqlite":
         conn.execute(postgresql.insert(table).on_conflict_do_nothing(), list(rows))
         return
-    sql, order, procs = _plan(conn, table, tuple(rows[0]))
+    sql, plan = _plan(conn, table, tuple(rows[0]))
+    # a processor is skipped for None unless its type turns None into a value (JSON null)
     params = [
-        tuple(p(row[k]) if p else row[k] for k, p in zip(order, procs, strict=True)) for row in rows
+        tuple(
+            v if p is None or (v is None and skip) else p(v)
+            for k, p, skip in plan
+            for v in (row[k],)
+        )
+        for row in rows
     ]
     conn.exec_driver_sql(sql, params)
 
@@ -55,7 +62,9 @@ def _plan(conn: Connection, table: Table, keys: tuple[str, ...]) -> _Plan:
         compiled = (
             sqlite.insert(table).on_conflict_do_nothing().compile(dialect=dialect, column_keys=keys)
         )
-        order = tuple(compiled.positiontup or ())
-        procs = tuple(table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in order)
-        plan = _PLANS[cache_key] = (str(compiled), order, procs)
+        steps = []
+        for key in compiled.positiontup or ():
+            impl = table.c[key].type.dialect_impl(dialect)
+            steps.append((key, impl.bind_processor(dialect), not impl.should_evaluate_none))
+        plan = _PLANS[cache_key] = (str(compiled), tuple(steps))
     return plan
