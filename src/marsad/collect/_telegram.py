@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from marsad.core.errors import InputError
 from marsad.core.records import ChannelRef
+from marsad.text.lang import detect_lang
 
 PLATFORM = "telegram"
 NOT_INCLUDED = "(File not included."
@@ -33,7 +34,6 @@ def _keep_only(kept: bytes) -> bytes:
 
 _NOT_ARABIC = _keep_only(bytes(range(0xD8, 0xDC)))
 _NOT_LATIN = _keep_only(bytes([*range(65, 91), *range(97, 123), *range(0xC3, 0xCA)]))
-_PERSIAN = tuple(ch.encode() for ch in "پچژگکی")
 _SAMPLE = 200  # characters looked at by the language guess
 
 
@@ -44,8 +44,8 @@ def guess_lang(text: str) -> str:
         text: any text; only its first few hundred characters are looked at.
 
     Returns:
-        "fa" when Arabic-script text uses Persian-only letters, "ar" when Arabic script
-        dominates, "en" when Latin does, "" otherwise (no letters, other scripts).
+        "ar" when Arabic script dominates and no Persian-keyboard letter appears; when
+        one does, :func:`marsad.text.lang.detect_lang` decides ("fa" or "ar"); "en" when Latin does, "" otherwise (no letters, other scripts).
     """
     raw = text[:_SAMPLE].encode("utf-8", "replace")
     latin = len(raw.translate(None, _NOT_LATIN))
@@ -58,8 +58,8 @@ def guess_lang(text: str) -> str:
         return "en"
     if b"\xda" not in raw and b"\xdb\x8c" not in raw and b"\xd9\xbe" not in raw:
         return "ar"  # none of the Persian-only letters can be there
-    persian = sum(raw.count(p) for p in _PERSIAN)
-    return "fa" if persian >= 2 and persian * 20 >= arabic else "ar"
+    # Persian-keyboard letters: Arabic posts carry them too, so weigh all the cues
+    return detect_lang(text) or "ar"
 
 
 def unix_time(value: Any) -> datetime | None:

@@ -19,6 +19,7 @@ from marsad.collect.base import CollectContext, Collector, SourceInfo
 from marsad.core.errors import InputError, MarsadError
 from marsad.core.records import ChannelRef, DocumentRecord, Evidence
 from marsad.store import Store, WriteCounts
+from marsad.text.lang import detect_lang
 
 
 class Progress(Protocol):
@@ -182,6 +183,7 @@ def ingest(
 
     try:
         for rec in coll.collect(target, ctx):
+            normalise(rec)
             batch.append(rec)
             if len(batch) >= size:
                 flush()
@@ -198,6 +200,16 @@ def ingest(
     status = "partial" if errors else "ok"
     store.finish_run(run_id, status, counts, errors)
     return RunResult(run_id, coll.name, status, counts, errors, sorted(sources))
+
+
+def normalise(rec: DocumentRecord) -> None:
+    """The normalise stage: fill what a collector could not know from the bytes alone.
+
+    Today: the language, guessed from the text when the input did not say (CSV rows,
+    articles without ``lang``); the guess is ``""`` when the text is too short to tell.
+    """
+    if not rec.lang and (rec.text or rec.title):
+        rec.lang = detect_lang(f"{rec.title}\n{rec.text[:4000]}")
 
 
 def flush_safe(flush: Callable[[], None]) -> None:
