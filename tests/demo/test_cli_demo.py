@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from marsad.cli.main import main
-from marsad.demo.loader import collector_class
-from marsad.demo.registry import COLLECTORS, DATA_DIR, read_registry
+from marsad.demo.registry import DATA_DIR, read_registry
 from marsad.store import Store
-from tests.conftest import make_settings, unavailable
+from tests.conftest import make_settings
 from tests.demo.corpus_files import expected_documents
 
 
@@ -36,16 +35,9 @@ def _marsad(
     return Done(int(info.value.code or 0), out.out, out.err)
 
 
-def _need_collectors() -> None:
-    missing = [name for name in COLLECTORS if collector_class(name) is None]
-    if missing:
-        unavailable(f"collectors not in this build yet: {', '.join(missing)}")
-
-
 def test_marsad_demo_json_twice(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _need_collectors()
     first = _marsad(home, capsys, monkeypatch, "demo", "--json")
     assert first.returncode == 0, first.stderr
     summary = json.loads(first.stdout)

@@ -38,8 +38,7 @@ def load_demo(store: Store, data_dir: Path = DATA_DIR) -> dict[str, int]:
 
     Returns:
         Counts: ``sources`` (in the registry), ``sources_added``, ``inputs``,
-        ``inputs_loaded``, ``inputs_skipped`` (already loaded), ``inputs_unavailable``
-        (their collector is not part of this build), ``documents_added``,
+        ``inputs_loaded``, ``inputs_skipped`` (already loaded), ``documents_added``,
         ``versions_added``, ``errors`` (per-item run errors) and ``documents`` (now held
         by the demo sources).
 
@@ -55,7 +54,6 @@ def load_demo(store: Store, data_dir: Path = DATA_DIR) -> dict[str, int]:
             "inputs",
             "inputs_loaded",
             "inputs_skipped",
-            "inputs_unavailable",
             "documents_added",
             "versions_added",
             "errors",
@@ -73,9 +71,6 @@ def load_demo(store: Store, data_dir: Path = DATA_DIR) -> dict[str, int]:
                 summary["inputs_skipped"] += 1
                 continue
             base = collector_class(item.collector)
-            if base is None:
-                summary["inputs_unavailable"] += 1
-                continue
             result = ingest(store, str(item.path), collector=_marked(base), source=source_id)
             summary["inputs_loaded"] += 1
             summary["documents_added"] += result.counts.added
@@ -134,12 +129,9 @@ def loaded_before(store: Store, item: DemoInput) -> bool:
     return bool(runs & ok)
 
 
-def collector_class(name: str) -> type[Collector] | None:
-    """The registered collector class called ``name``, or None when this build lacks it."""
-    for collector in collectors.all_collectors():
-        if collector.name == name:
-            return type(collector)
-    return None
+def collector_class(name: str) -> type[Collector]:
+    """The registered collector class called ``name`` (a UserError names the choices)."""
+    return type(collectors.get(name))
 
 
 def _marked(base: type[Collector]) -> Collector:
