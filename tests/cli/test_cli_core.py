@@ -130,3 +130,19 @@ def test_hostile_names_are_not_rich_markup(marsad: Runner) -> None:
     assert "[link=https://x.example]click[/link]" in listed
     shown = marsad("sources", "show", "@evil").stdout
     assert "[blink]" in shown
+
+
+def test_input_with_nothing_usable_fails(marsad: Runner, tmp_path: object) -> None:
+    """Every line bad: the run is recorded with its errors, and the command fails."""
+    from pathlib import Path
+
+    bad = Path(str(tmp_path)) / "bad.jsonl"
+    bad.write_text('not json\n{"also": "not a message"}\n', encoding="utf-8")
+    marsad("sources", "add", "telegram", "@room")
+    proc = marsad(
+        "ingest", str(bad), "--collector", "telegram-api", "--source", "@room", check=False
+    )
+    assert proc.returncode == 2
+    assert "nothing usable in bad.jsonl" in proc.stderr
+    runs = json.loads(marsad("runs", "list", "--json").stdout)
+    assert runs[0]["status"] == "partial" and runs[0]["errors"] == 2

@@ -20,7 +20,7 @@ from marsad.cli import search as search_cli
 from marsad.cli.context import open_store
 from marsad.cli.output import emit_json, stderr, stdout, table
 from marsad.cli.progress import CliProgress
-from marsad.core.errors import IntegrityError, MarsadError, UserError
+from marsad.core.errors import InputError, IntegrityError, MarsadError, UserError
 
 app = typer.Typer(
     name="marsad",
@@ -138,6 +138,11 @@ def ingest(
         )
         if result.errors:
             stderr.print(f"see `marsad runs show {result.run_id}` for the {result.errors} error(s)")
+    if result.errors and not result.counts.seen:
+        raise InputError(
+            f"nothing usable in {os.path.basename(target.rstrip('/')) or target}: "
+            f"{result.errors} error(s), see `marsad runs show {result.run_id}`"
+        )
 
 
 @runs_app.command("list")
