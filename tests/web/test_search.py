@@ -58,11 +58,22 @@ def test_page_marks_matches_and_escapes_posts(sqlite_store: Store) -> None:
 
 def test_page_translit_checkbox_off_finds_exact_spelling(sqlite_store: Store) -> None:
     c = _client(sqlite_store)
-    tree = parse(c.get("/search", params={"q": "Suleimani"}).text)  # checkbox unticked
+    # the form submitted with the checkbox unticked (it then sends nothing)
+    tree = parse(c.get("/search", params={"q": "Suleimani", "form": "1"}).text)
     assert [m.text for m in tree.iter("mark")] == ["Suleimani"]
     assert by_id(tree, "search-translit").get("checked") is None
     fresh = parse(c.get("/search").text)
     assert by_id(fresh, "search-translit").get("checked") is not None
+
+
+def test_page_link_without_form_state_keeps_translit_on(sqlite_store: Store) -> None:
+    """A shared link /search?q=Soleimani must find every spelling, as the default says."""
+    c = _client(sqlite_store)
+    tree = parse(c.get("/search", params={"q": "Soleimani"}).text)
+    assert by_id(tree, "search-translit").get("checked") is not None
+    assert len({m.text for m in tree.iter("mark")}) >= 2  # Soleimani and سليماني/Suleimani
+    off = parse(c.get("/search", params={"q": "Soleimani", "translit": "off"}).text)
+    assert by_id(off, "search-translit").get("checked") is None
 
 
 def test_page_bad_query_is_a_400_with_the_form(sqlite_store: Store) -> None:

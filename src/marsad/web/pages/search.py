@@ -105,13 +105,25 @@ def api_search(
     return res.to_json()
 
 
+def _translit_param(params: Any) -> bool:
+    """Transliteration is on unless the user turned it off.
+
+    The form marks itself with ``form=1``: there an unticked checkbox (which sends
+    nothing) means off. A plain link (``/search?q=Soleimani``) keeps the default, on;
+    ``translit=off`` (or 0/false/no) turns it off anywhere.
+    """
+    value = params.get("translit")
+    if value is not None:
+        return value.lower() not in {"off", "0", "false", "no"}
+    return "form" not in params
+
+
 @page_router.get("/search")
 def search_page(request: Request, store: StoreDep) -> Response:
     """The search form and, when a query is given, one page of highlighted results."""
     params = request.query_params
     text = (params.get("q") or "").strip()
-    # an unticked checkbox sends nothing: translit is on for a fresh form, else as sent
-    translit = "translit" in params or "q" not in params
+    translit = _translit_param(params)
     sort = params.get("sort") or "relevance"
     context: dict[str, Any] = {"q": text, "sort": sort, "sorts": SORTS, "translit": translit}
     context.update(results=None, error="")
