@@ -136,3 +136,28 @@ def test_any_text_gives_a_plain_ascii_key(text: str) -> None:
     key = token_key(text)
     assert key == "" or (key.isascii() and key.isalpha() and key.isupper())
     assert all(k.isascii() for k in token_keys(text))
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Whitney", "ويتني"),  # ^wh = w
+        ("Whitman", "ويتمان"),
+        ("Verrocchio", "فيروكيو"),  # Italian cch = k
+        ("Gucci", "غوتشي"),  # Italian cci = تش
+        ("Bertolucci", "برتولوتشي"),
+        ("Wright", "رايت"),  # silent gh before t
+        ("Albright", "أولبرايت"),
+        ("Gottschalk", "غوتشالك"),  # German tsch = تش
+    ],
+)
+def test_spelling_rules_fold_language_specific_latin(latin: str, arabic: str) -> None:
+    assert token_key(latin) == token_key(arabic) != ""
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Ghazi", "غازي"), ("Baghdad", "بغداد"), ("Sacco", "ساكو"), ("Mecca", "مكة")],
+)
+def test_spelling_rules_leave_other_gh_and_cc_alone(latin: str, arabic: str) -> None:
+    assert token_key(latin) == token_key(arabic) != ""
