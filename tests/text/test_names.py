@@ -122,3 +122,15 @@ def test_any_two_names_compare_within_bounds(a: str, b: str) -> None:
     match = compare(a, b)
     assert 0.0 <= match.score <= 1.0
     assert "\n" not in match.detail
+
+
+def test_jim_feature_tells_jim_from_kaf() -> None:
+    from marsad.text.names import compare
+
+    same = compare("Jafri", "جعفري")
+    other = compare("Jafri", "كافري")
+    assert same.features["jim"] == 1.0
+    assert other.features["jim"] < 1.0
+    assert same.score > other.score
+    assert compare("Gamal", "جمال").features["jim"] == 1.0  # Egyptian g = ج
+    assert compare("Ghazi", "غازي").features.get("jim") is None  # no jim in play

@@ -161,3 +161,13 @@ def test_spelling_rules_fold_language_specific_latin(latin: str, arabic: str) ->
 )
 def test_spelling_rules_leave_other_gh_and_cc_alone(latin: str, arabic: str) -> None:
     assert token_key(latin) == token_key(arabic) != ""
+
+
+def test_token_fine_splits_jim_from_k() -> None:
+    from marsad.text.translit import token_fine
+
+    assert token_fine("جمال") == "JML"
+    assert token_fine("Jamal") == token_fine("Djamal") == "JML"
+    assert token_fine("Gamal") == "GML"  # g: read as J or K by names.jim_fit
+    assert token_fine("كافري") == "KFR"
+    assert token_fine("Ghazi") == token_fine("غازي") == "KZ"

@@ -64,6 +64,7 @@ __all__ = [
     "is_article",
     "name_key",
     "split_words",
+    "token_fine",
     "token_key",
     "token_keys",
     "token_rom",
@@ -164,6 +165,9 @@ def _compile_tables() -> _Tables:
 
 
 _TABLES = _compile_tables()
+# The fine alphabet of :func:`token_fine`: ج and Latin j/dj are J, Latin g (not gh) is G.
+_ARABIC_FINE = {**_TABLES.arabic, ord("ج"): "J"}
+_LATIN_FINE = {**_TABLES.latin, ord("j"): "J", ord("g"): "G"}
 _AR_CLEAN = _arabic_clean_table()
 # In an Arabic-script token, stray Latin letters (a mixed token) carry no key.
 _AR_CLEAN_TOKEN = {**_AR_CLEAN, **{cp: None for cp in range(0x41, 0x7B) if chr(cp).isalpha()}}
@@ -239,6 +243,30 @@ def token_rom(token: str) -> str:
         return _arabic_key(token, _TABLES.arabic_vowels)
     ascii_form = _ascii_fold(token)
     return _latin_key(ascii_form, _TABLES.latin_vowels) if ascii_form else ""
+
+
+def token_fine(token: str) -> str:
+    """Return :func:`token_key` with the jim class split off the K class.
+
+    ج and Latin j/dj become ``J``; a Latin g that is not gh becomes ``G``, which may be
+    written ج (Gamal, Gemma) or غ/ك (Gordon): :mod:`marsad.text.names` reads ``G`` as
+    either ``J`` or ``K``. Everything else is as in the key, so Jafri ≠ كافري here while
+    their keys agree.
+
+    Args:
+        token: One word in Arabic or Latin script.
+
+    Returns:
+        E.g. ``"KMJ"`` for Kamaj, ``"GML"`` for Gamal, ``"JML"`` for جمال.
+    """
+    if len(token) < 2 or len(token) > MAX_TOKEN_CHARS:
+        return ""
+    if token.isascii():
+        return _latin_key(token.lower().replace("dj", "j"), _LATIN_FINE)
+    if _ARABIC_CHAR.search(token):
+        return _arabic_key(token, _ARABIC_FINE)
+    ascii_form = _ascii_fold(token).replace("dj", "j")
+    return _latin_key(ascii_form, _LATIN_FINE) if ascii_form else ""
 
 
 def is_arabic(text: str) -> bool:
@@ -354,7 +382,7 @@ def _is_article(word: str, following: str | None) -> bool:
     return False
 
 
-def token_keys(text: str, *, vowels: bool = False) -> list[str]:
+def token_keys(text: str, *, vowels: bool = False, fine: bool = False) -> list[str]:
     """Return the keys of the words of a multi-word name, particles handled.
 
     Article words are skipped, ``abd``-words fuse with the next word and ``allah``-words
@@ -363,11 +391,12 @@ def token_keys(text: str, *, vowels: bool = False) -> list[str]:
     Args:
         text: A name or phrase in any mix of Arabic and Latin script.
         vowels: Give :func:`token_rom` romanisations instead of keys.
+        fine: Give :func:`token_fine` keys (jim split off) instead of keys.
 
     Returns:
         The non-empty keys, in order.
     """
-    keyer = token_rom if vowels else token_key
+    keyer = token_rom if vowels else token_fine if fine else token_key
     words = split_words(text)
     keys: list[str] = []
     pending = ""  # key of an abd-word waiting for the word it governs
