@@ -134,3 +134,17 @@ def test_jim_feature_tells_jim_from_kaf() -> None:
     assert same.score > other.score
     assert compare("Gamal", "جمال").features["jim"] == 1.0  # Egyptian g = ج
     assert compare("Ghazi", "غازي").features.get("jim") is None  # no jim in play
+
+
+def test_alternative_reading_scores_below_main_but_finds_the_name() -> None:
+    from marsad.text.name_index import NameIndex
+    from marsad.text.names import ALT_DISCOUNT, compare, prepare
+
+    assert prepare("Wondolowski").alts  # w read as v
+    assert prepare("فوندولوفسكي").alts == ()  # Arabic has none
+    match = compare("Wondolowski", "فوندولوفسكي")
+    assert match.score == pytest.approx(1.0 - ALT_DISCOUNT)
+    assert compare("Soleimani", "سليماني").score > match.score - 0.2
+    index = NameIndex()
+    index.add_many([("1", "فوندولوفسكي"), ("2", "بودولسكي"), ("3", "الأندلسي")])
+    assert index.search("Wondolowski", 1)[0].id == "1"

@@ -26,6 +26,12 @@ Features (weights in :data:`WEIGHTS`):
 - ``abbreviation`` (floor): a known abbreviation (``resources/abbreviations.yaml``) or
   the initials of the other name (KH ↔ Kata'ib Hizballah).
 
+A Latin name also has alternative readings (``NameForm.alts``, from
+:func:`marsad.text.translit.latin_variants`: German w = v, French silent final t, Spanish
+j = kh ...). The score is the best over the readings, an alternative one scoring
+:data:`ALT_DISCOUNT` less (0.1: on pooled train pairs best F1 rose from 0.842 with no
+discount to 0.852 at 0.1-0.15; 0.1 keeps more of the recall@1 gain).
+
 With ``translit=False`` keys are the folded words themselves: same-script matching only.
 """
 
@@ -33,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq, Levenshtein
@@ -44,6 +50,7 @@ from marsad.text.script import Script, detect_script
 from marsad.text.translit import (
     fold_text,
     is_article,
+    latin_variants,
     load_resource,
     name_key,
     split_words,
@@ -51,8 +58,10 @@ from marsad.text.translit import (
 )
 
 __all__ = [
+    "ALT_DISCOUNT",
     "COARSE_CLASSES",
     "FEATURES",
+    "MAX_ALTS",
     "MAX_NAME_CHARS",
     "WEIGHTS",
     "Match",
@@ -105,6 +114,9 @@ class NameForm:
         feminine: Whether its last word ends in -iyah/-iya/ية (not يه).
         translit: Whether keys are transliteration keys.
         fine: The skeleton with the jim split off (``token_fine``): ج/j → J, Latin g → G.
+        alts: Alternative readings of a Latin name: the same form with one word
+            rewritten by one ``variants`` rule of ``letters.yaml`` (Wolf read as Volf);
+            at most :data:`MAX_ALTS`. Scoring takes the best reading.
         skeleton: All keys joined without spaces (derived).
         coarse: The skeleton with near classes merged: Z→S, X→S, D→T (derived).
         rom: All romanisations joined without spaces (derived).
@@ -123,6 +135,7 @@ class NameForm:
     feminine: bool
     translit: bool = True
     fine: str = ""
+    alts: tuple[NameForm, ...] = ()
     skeleton: str = field(init=False)
     coarse: str = field(init=False)
     rom: str = field(init=False)
@@ -179,7 +192,7 @@ def prepare(name: str, translit: bool = True) -> NameForm:
         keys = roms = tuple(folded.split())
     content = [w for i, w in enumerate(words) if not is_article(w, _next(words, i))]
     stripped = name.strip()
-    return NameForm(
+    form = NameForm(
         text=name,
         folded=folded,
         script=detect_script(name),
@@ -192,6 +205,32 @@ def prepare(name: str, translit: bool = True) -> NameForm:
         translit=translit,
         fine=fine,
     )
+    return replace(form, alts=_alternatives(form, words)) if translit else form
+
+
+MAX_ALTS = 6
+ALT_DISCOUNT = 0.1  # an alternative reading scores this much less than the main one
+
+
+def _alternatives(form: NameForm, words: list[str]) -> tuple[NameForm, ...]:
+    """The other readings of a Latin name: one word, one ``variants`` rule at a time."""
+    out: dict[str, NameForm] = {}
+    for i, word in enumerate(words):
+        for alt in latin_variants(word):
+            text = " ".join([*words[:i], alt, *words[i + 1 :]])
+            keys = tuple(token_keys(text))
+            skeleton = "".join(keys)
+            if not skeleton or skeleton == form.skeleton or skeleton in out:
+                continue
+            out[skeleton] = replace(
+                form,
+                keys=keys,
+                roms=tuple(token_keys(text, vowels=True)),
+                fine="".join(token_keys(text, fine=True)),
+            )
+            if len(out) >= MAX_ALTS:
+                return tuple(out.values())
+    return tuple(out.values())
 
 
 def _feminine(word: str) -> bool:
@@ -397,7 +436,21 @@ def compare_forms(a: NameForm, b: NameForm) -> Match:
 
 
 def score_forms(a: NameForm, b: NameForm) -> tuple[float, dict[str, float], tuple[str, str] | None]:
-    """Score two prepared names without explaining: ``(score, features, abbreviation)``."""
+    """Score two prepared names without explaining: ``(score, features, abbreviation)``.
+
+    The best over the alternative readings (``NameForm.alts``) of either name."""
+    best = _score_pair(a, b)
+    for alt_a, alt_b in (*((x, b) for x in a.alts), *((a, x) for x in b.alts)):
+        if best[0] >= 1.0:
+            break
+        other = _score_pair(alt_a, alt_b)
+        score = round(max(0.0, other[0] - ALT_DISCOUNT), 4)
+        if score > best[0]:
+            best = (score, other[1], other[2])
+    return best
+
+
+def _score_pair(a: NameForm, b: NameForm) -> tuple[float, dict[str, float], tuple[str, str] | None]:
     features: dict[str, float] = {}
     positive = total = penalty = 0.0
     for name, fn in FEATURES.items():

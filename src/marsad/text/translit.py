@@ -36,6 +36,12 @@ Rules, in the order they apply:
 
 Keys are upper-case ASCII (``SLMN``); an empty key means "nothing to match on".
 
+**Alternative readings** (:func:`latin_variants`): a Latin spelling that one language
+reads one way and another language another (w = و in English, ف in German; final t
+silent in French, not in English; j = ج, ي or خ) is not folded; the ``variants`` rules of
+``resources/letters.yaml`` give rewrites that :mod:`marsad.text.names` keys as extra
+readings of a Latin name (scored a little below the main reading, and blocked on).
+
 Multi-word names (:func:`name_key`, :func:`token_keys`) also: skip article words (``al``,
 ``el``, and sun-letter articles before the same consonant), fuse ``abd``-words with the
 following word (عبد الرحمن = Abdulrahman = BDRHMN) and ``allah``-words with the previous
@@ -62,6 +68,7 @@ __all__ = [
     "fold_text",
     "is_arabic",
     "is_article",
+    "latin_variants",
     "name_key",
     "split_words",
     "token_fine",
@@ -165,6 +172,36 @@ def _compile_tables() -> _Tables:
 
 
 _TABLES = _compile_tables()
+_VARIANTS = tuple(
+    (re.compile(str(pattern)), str(out))
+    for pattern, out in load_resource("letters.yaml")["variants"]
+)
+
+
+def latin_variants(word: str) -> list[str]:
+    """Alternative readings of a Latin word by the ``variants`` rules of ``letters.yaml``.
+
+    Each rule that matches gives one lower-cased ASCII rewrite (all its matches
+    rewritten): ``"Wolf"`` → ``["volf"]``. Arabic-script words have none.
+
+    Args:
+        word: One word.
+
+    Returns:
+        The distinct rewrites, in rule order; empty when no rule applies.
+    """
+    if is_arabic(word):
+        return []
+    low = word.lower() if word.isascii() else _ascii_fold(word)
+    out: list[str] = []
+    for rx, rep in _VARIANTS:
+        if rx.search(low):
+            alt = rx.sub(rep, low)
+            if alt != low and alt not in out:
+                out.append(alt)
+    return out
+
+
 # The fine alphabet of :func:`token_fine`: ج and Latin j/dj are J, Latin g (not gh) is G.
 _ARABIC_FINE = {**_TABLES.arabic, ord("ج"): "J"}
 _LATIN_FINE = {**_TABLES.latin, ord("j"): "J", ord("g"): "G"}
