@@ -440,9 +440,11 @@ def score_forms(a: NameForm, b: NameForm) -> tuple[float, dict[str, float], tupl
 
     The best over the alternative readings (``NameForm.alts``) of either name."""
     best = _score_pair(a, b)
+    if not a.alts and not b.alts:
+        return best
     for alt_a, alt_b in (*((x, b) for x in a.alts), *((a, x) for x in b.alts)):
-        if best[0] >= 1.0:
-            break
+        if best[0] >= 1.0 - ALT_DISCOUNT:
+            break  # no alternative reading can beat it
         other = _score_pair(alt_a, alt_b)
         score = round(max(0.0, other[0] - ALT_DISCOUNT), 4)
         if score > best[0]:
