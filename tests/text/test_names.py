@@ -148,3 +148,14 @@ def test_alternative_reading_scores_below_main_but_finds_the_name() -> None:
     index = NameIndex()
     index.add_many([("1", "فوندولوفسكي"), ("2", "بودولسكي"), ("3", "الأندلسي")])
     assert index.search("Wondolowski", 1)[0].id == "1"
+
+
+def test_initial_alef_or_ayn_may_be_a_vowel_seat() -> None:
+    from marsad.text.names import compare
+
+    assert compare("Ota", "أوتا").features["vowels"] == 1.0
+    assert compare("Eid", "عيد").features["vowels"] == 1.0
+    # Ayman keeps its a: the seated reading is only tried when the Latin has no a.
+    assert (
+        compare("Ayman", "أيمن").features["vowels"] == compare("Aiman", "أيمن").features["vowels"]
+    )
