@@ -159,3 +159,13 @@ def test_initial_alef_or_ayn_may_be_a_vowel_seat() -> None:
     assert (
         compare("Ayman", "أيمن").features["vowels"] == compare("Aiman", "أيمن").features["vowels"]
     )
+
+
+def test_silent_final_e_is_an_alternative_reading() -> None:
+    from marsad.text.names import compare, prepare
+    from marsad.text.translit import latin_variants
+
+    assert latin_variants("Nolte") == ["nolt"]
+    assert latin_variants("Salome") == ["salom"]  # a reading, not a rewrite: both kept
+    assert any(alt.rom.endswith("T") for alt in prepare("Nolte").alts)
+    assert compare("Nolte", "نولت").features["final"] == 1.0

@@ -30,7 +30,7 @@ Features (weights in :data:`WEIGHTS`):
 
 A Latin name also has alternative readings (``NameForm.alts``, from
 :func:`marsad.text.translit.latin_variants`: German w = v, French silent final t, Spanish
-j = kh ...). The score is the best over the readings, an alternative one scoring
+j = kh, silent final e ...). The score is the best over the readings, an alternative one scoring
 :data:`ALT_DISCOUNT` less (0.1: on pooled train pairs best F1 rose from 0.842 with no
 discount to 0.852 at 0.1-0.15; 0.1 keeps more of the recall@1 gain).
 
@@ -216,19 +216,17 @@ ALT_DISCOUNT = 0.1  # an alternative reading scores this much less than the main
 
 def _alternatives(form: NameForm, words: list[str]) -> tuple[NameForm, ...]:
     """The other readings of a Latin name: one word, one ``variants`` rule at a time."""
-    out: dict[str, NameForm] = {}
+    out: dict[str, NameForm] = {}  # by romanisation
     for i, word in enumerate(words):
         for alt in latin_variants(word):
             text = " ".join([*words[:i], alt, *words[i + 1 :]])
             keys = tuple(token_keys(text))
-            skeleton = "".join(keys)
-            if not skeleton or skeleton == form.skeleton or skeleton in out:
+            roms = tuple(token_keys(text, vowels=True))
+            rom = "".join(roms)
+            if not keys or rom == form.rom or rom in out:
                 continue
-            out[skeleton] = replace(
-                form,
-                keys=keys,
-                roms=tuple(token_keys(text, vowels=True)),
-                fine="".join(token_keys(text, fine=True)),
+            out[rom] = replace(
+                form, keys=keys, roms=roms, fine="".join(token_keys(text, fine=True))
             )
             if len(out) >= MAX_ALTS:
                 return tuple(out.values())
