@@ -31,8 +31,9 @@ Features (weights in :data:`WEIGHTS`):
 A Latin name also has alternative readings (``NameForm.alts``, from
 :func:`marsad.text.translit.latin_variants`: German w = v, French silent final t,
 Spanish j = kh, silent final e ...). The score is the best over the readings, an
-alternative one scoring :data:`ALT_DISCOUNT` less (0.1: on pooled train pairs best F1 rose from 0.842 with no
-discount to 0.852 at 0.1-0.15; 0.1 keeps more of the recall@1 gain).
+alternative one scoring :data:`ALT_DISCOUNT` less (0.1: on pooled train pairs best F1
+rose from 0.842 with no discount to 0.852 at 0.1-0.15; 0.1 keeps more of the recall@1
+gain).
 
 With ``translit=False`` keys are the folded words themselves: same-script matching only.
 """
