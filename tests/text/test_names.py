@@ -169,3 +169,13 @@ def test_silent_final_e_is_an_alternative_reading() -> None:
     assert latin_variants("Salome") == ["salom"]  # a reading, not a rewrite: both kept
     assert any(alt.rom.endswith("T") for alt in prepare("Nolte").alts)
     assert compare("Nolte", "نولت").features["final"] == 1.0
+
+
+def test_glued_latin_article_is_an_alternative_reading() -> None:
+    from marsad.text.names import compare, prepare
+    from marsad.text.translit import latin_variants
+
+    assert "masry" in latin_variants("Elmasry")
+    assert any(alt.skeleton == prepare("المصري").skeleton for alt in prepare("Elmasry").alts)
+    assert compare("Elmasry", "المصري").features["skeleton"] == 1.0
+    assert latin_variants("Alan") == []  # a vowel follows: not an article
