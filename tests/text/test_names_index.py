@@ -77,7 +77,9 @@ def test_blocking_keys_hold_deletion_neighbours_and_abbreviations() -> None:
     exact, near = blocking_keys(prepare("Kata'ib Hizballah"))
     # Blocking keys are coarse: z, s and sh share S; d and t share T.
     assert {"KTB", "HSBL", "KTBHSBL", "@KH"} <= exact
-    assert {"KB", "HSB"} <= near
+    assert "KB" in near
+    # HSB: a deletion neighbour of HSBL, and exact for the reading Hizbayah (ll = y).
+    assert "HSB" in exact
     assert blocking_keys(prepare("Rakusa"))[0] == blocking_keys(prepare("راكوزا"))[0]
 
 

@@ -52,14 +52,18 @@ def blocking_keys(form: NameForm) -> tuple[set[str], set[str]]:
         form: A prepared name.
 
     Returns:
-        ``(exact, near)``: per-word keys, the whole skeleton and the abbreviations the
+        ``(exact, near)``: per-word keys, the whole skeleton (of every reading of a
+        Latin name, ``NameForm.alts``) and the abbreviations the
         name may go by (prefixed ``@``); and the one-deletion neighbours of those keys.
         Keys are coarse (near classes merged: s/z/sh → S, d/t → T) so a near-class
         substitution plus one other edit is still found.
     """
     exact: set[str] = {f"@{abbr}" for abbr in abbreviations_of(form)} if form.translit else set()
     near: set[str] = set()
-    for key in {*form.keys, form.skeleton}:
+    keys = {*form.keys, form.skeleton}
+    for alt in form.alts:
+        keys.update((*alt.keys, alt.skeleton))
+    for key in keys:
         key = key.translate(COARSE_CLASSES) if form.translit else key
         if not key:
             continue

@@ -14,7 +14,12 @@ Features (weights in :data:`WEIGHTS`):
 - ``vowels``: fit of the vowel-aware romanisations. Across scripts: mostly how much of
   the Arabic form the Latin one covers in order (Arabic omits short vowels), mixed with
   the reverse share and plain edit similarity so Leon ≠ لينا; within a script, plain
-  edit similarity.
+  edit similarity. An Arabic name opening أو/أي/عو/عي may have the alef or ʿayn as a
+  mere seat of the vowel (Ota = أوتا, Eid = عيد): the fit without it counts too when
+  the Latin name does not start with a (on pooled train pairs best F1 0.849 → 0.851).
+- ``jim``: edit similarity of the fine skeletons, where ج and j are J apart from the K
+  class (q k c gh ق ك غ) and a Latin g may be either; only across scripts and only when
+  a jim or g is in play (Jafri ≠ كافري, though their keys agree).
 - ``first``: both names start with a vowel, or both with a consonant.
 - ``text``: edit similarity of the folded texts, same script only.
 - ``final``: both names end in a vowel, or both in a consonant.
@@ -23,6 +28,13 @@ Features (weights in :data:`WEIGHTS`):
 - ``abbreviation`` (floor): a known abbreviation (``resources/abbreviations.yaml``) or
   the initials of the other name (KH ↔ Kata'ib Hizballah).
 
+A Latin name also has alternative readings (``NameForm.alts``, from
+:func:`marsad.text.translit.latin_variants`: German w = v, French silent final t,
+Spanish j = kh, silent final e ...). The score is the best over the readings, an
+alternative one scoring :data:`ALT_DISCOUNT` less (0.1: on pooled train pairs best F1
+rose from 0.842 with no discount to 0.852 at 0.1-0.15; 0.1 keeps more of the recall@1
+gain).
+
 With ``translit=False`` keys are the folded words themselves: same-script matching only.
 """
 
@@ -30,7 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import LCSseq, Levenshtein
@@ -41,6 +53,7 @@ from marsad.text.script import Script, detect_script
 from marsad.text.translit import (
     fold_text,
     is_article,
+    latin_variants,
     load_resource,
     name_key,
     split_words,
@@ -48,8 +61,10 @@ from marsad.text.translit import (
 )
 
 __all__ = [
+    "ALT_DISCOUNT",
     "COARSE_CLASSES",
     "FEATURES",
+    "MAX_ALTS",
     "MAX_NAME_CHARS",
     "WEIGHTS",
     "Match",
@@ -64,12 +79,14 @@ __all__ = [
 
 MAX_NAME_CHARS = 300
 # Chosen by a grid search for the best F1 on pairs from the *train* splits of
-# ../shared/data/names (eval/eval_names.py reports the dev splits).
+# ../shared/data/names (eval/eval_names.py reports the dev splits); "jim" was added
+# later and grid-searched alone (0 to 1) on the same train pairs, the others fixed.
 WEIGHTS: dict[str, float] = {
     "skeleton": 0.2,
     "words": 0.1,
     "vowels": 0.8,
     "text": 0.2,
+    "jim": 0.1,
     "first": 0.1,
     "final": 0.05,
     "ending": -0.25,
@@ -99,6 +116,10 @@ class NameForm:
         acronym: The name itself when it looks like an abbreviation, else ``""``.
         feminine: Whether its last word ends in -iyah/-iya/ية (not يه).
         translit: Whether keys are transliteration keys.
+        fine: The skeleton with the jim split off (``token_fine``): ج/j → J, Latin g → G.
+        alts: Alternative readings of a Latin name: the same form with one word
+            rewritten by one ``variants`` rule of ``letters.yaml`` (Wolf read as Volf);
+            at most :data:`MAX_ALTS`. Scoring takes the best reading.
         skeleton: All keys joined without spaces (derived).
         coarse: The skeleton with near classes merged: Z→S, X→S, D→T (derived).
         rom: All romanisations joined without spaces (derived).
@@ -116,6 +137,8 @@ class NameForm:
     acronym: str
     feminine: bool
     translit: bool = True
+    fine: str = ""
+    alts: tuple[NameForm, ...] = ()
     skeleton: str = field(init=False)
     coarse: str = field(init=False)
     rom: str = field(init=False)
@@ -164,13 +187,15 @@ def prepare(name: str, translit: bool = True) -> NameForm:
         raise InputError(f"name longer than {MAX_NAME_CHARS} characters: {name[:40]!r}...")
     words = split_words(name)
     folded = _without_articles(fold_text(name))
+    fine = ""
     if translit:
         keys, roms = tuple(token_keys(name)), tuple(token_keys(name, vowels=True))
+        fine = "".join(token_keys(name, fine=True))
     else:
         keys = roms = tuple(folded.split())
     content = [w for i, w in enumerate(words) if not is_article(w, _next(words, i))]
     stripped = name.strip()
-    return NameForm(
+    form = NameForm(
         text=name,
         folded=folded,
         script=detect_script(name),
@@ -181,7 +206,32 @@ def prepare(name: str, translit: bool = True) -> NameForm:
         acronym=stripped if _ACRONYM.match(stripped) else "",
         feminine=_feminine(words[-1]) if words else False,
         translit=translit,
+        fine=fine,
     )
+    return replace(form, alts=_alternatives(form, words)) if translit else form
+
+
+MAX_ALTS = 6
+ALT_DISCOUNT = 0.1  # an alternative reading scores this much less than the main one
+
+
+def _alternatives(form: NameForm, words: list[str]) -> tuple[NameForm, ...]:
+    """The other readings of a Latin name: one word, one ``variants`` rule at a time."""
+    out: dict[str, NameForm] = {}  # by romanisation
+    for i, word in enumerate(words):
+        for alt in latin_variants(word):
+            text = " ".join([*words[:i], alt, *words[i + 1 :]])
+            keys = tuple(token_keys(text))
+            roms = tuple(token_keys(text, vowels=True))
+            rom = "".join(roms)
+            if not keys or rom == form.rom or rom in out:
+                continue
+            out[rom] = replace(
+                form, keys=keys, roms=roms, fine="".join(token_keys(text, fine=True))
+            )
+            if len(out) >= MAX_ALTS:
+                return tuple(out.values())
+    return tuple(out.values())
 
 
 def _feminine(word: str) -> bool:
@@ -260,6 +310,17 @@ def vowel_fit(a: NameForm, b: NameForm) -> float | None:
     if a.arabic == b.arabic or not a.translit:
         return Levenshtein.normalized_similarity(ra, rb)
     ar, lat = (ra, rb) if a.arabic else (rb, ra)
+    fit = _cross_fit(ar, lat)
+    if ar[:2] in _SEATED and len(ar) > 2 and lat[0] != "a":
+        # أو/أي/عو at the start: the alef or ʿayn may be a mere seat (Ota = أوتا).
+        fit = max(fit, _cross_fit(ar[1:], lat))
+    return fit
+
+
+_SEATED = frozenset({"au", "ai"})
+
+
+def _cross_fit(ar: str, lat: str) -> float:
     common = LCSseq.similarity(ar, lat)
     plain = Levenshtein.normalized_similarity(ar, lat)
     return 0.5 * common / len(ar) + 0.2 * common / len(lat) + 0.3 * plain
@@ -270,6 +331,23 @@ def text_similarity(a: NameForm, b: NameForm) -> float | None:
     if a.arabic != b.arabic or not a.folded or not b.folded:
         return None
     return Levenshtein.normalized_similarity(a.folded, b.folded)
+
+
+def jim_fit(a: NameForm, b: NameForm) -> float | None:
+    """Edit similarity of the fine skeletons (jim split off the K class), across scripts
+    and only when a J or G is in play; a Latin G may stand for ج or for غ/ك, whichever
+    fits better. So Jamal ↔ جمال and Gamal ↔ جمال score 1, Jafri ↔ كافري less."""
+    if a.arabic == b.arabic or not a.fine or not b.fine:
+        return None
+    ar, lat = (a.fine, b.fine) if a.arabic else (b.fine, a.fine)
+    if "J" not in ar and "J" not in lat and "G" not in lat:
+        return None
+    if "G" not in lat:
+        return Levenshtein.normalized_similarity(ar, lat)
+    return max(
+        Levenshtein.normalized_similarity(ar, lat.replace("G", "J")),
+        Levenshtein.normalized_similarity(ar, lat.replace("G", "K")),
+    )
 
 
 def first_agrees(a: NameForm, b: NameForm) -> float | None:
@@ -297,6 +375,7 @@ FEATURES: dict[str, Feature] = {
     "words": word_overlap,
     "vowels": vowel_fit,
     "text": text_similarity,
+    "jim": jim_fit,
     "first": first_agrees,
     "final": final_agrees,
     "ending": ending_differs,
@@ -369,7 +448,23 @@ def compare_forms(a: NameForm, b: NameForm) -> Match:
 
 
 def score_forms(a: NameForm, b: NameForm) -> tuple[float, dict[str, float], tuple[str, str] | None]:
-    """Score two prepared names without explaining: ``(score, features, abbreviation)``."""
+    """Score two prepared names without explaining: ``(score, features, abbreviation)``.
+
+    The best over the alternative readings (``NameForm.alts``) of either name."""
+    best = _score_pair(a, b)
+    if not a.alts and not b.alts:
+        return best
+    for alt_a, alt_b in (*((x, b) for x in a.alts), *((a, x) for x in b.alts)):
+        if best[0] >= 1.0 - ALT_DISCOUNT:
+            break  # no alternative reading can beat it
+        other = _score_pair(alt_a, alt_b)
+        score = round(max(0.0, other[0] - ALT_DISCOUNT), 4)
+        if score > best[0]:
+            best = (score, other[1], other[2])
+    return best
+
+
+def _score_pair(a: NameForm, b: NameForm) -> tuple[float, dict[str, float], tuple[str, str] | None]:
     features: dict[str, float] = {}
     positive = total = penalty = 0.0
     for name, fn in FEATURES.items():

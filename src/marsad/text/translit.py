@@ -21,7 +21,11 @@ Rules, in the order they apply:
    at-/az-/... only when the next letter is that same consonant (ash-Shabab, ar-Rahman).
    Inner connectors go too (Hizb-ut-Tahrir, Abd-al-Rahman), and the article glued to
    ``abd`` (Abdul, Abdel, Abdur-) is dropped so Abdelkader = عبد القادر. A final ``h``
-   after a vowel is dropped (-ah/-eh for ة: Hamzah = Hamza = حمزة).
+   after a vowel is dropped (-ah/-eh for ة: Hamzah = Hamza = حمزة). Then the
+   ``spellings`` rules of ``resources/letters.yaml`` rewrite a few language-specific
+   spellings, each kept only because it made more *train* pairs agree: initial wh = w
+   (Whitney), Italian cch = k and cci/cce = tsh (Gucci = غوتشي), silent gh before t
+   (Wright = رايت), German tsch = tsh.
 4. **Shared alphabet** (``resources/letters.yaml``): vowels and long-vowel letters
    (a e i o u y w / ا و ي ى ة), hamza and its carriers, and ʿayn vanish. Consonants fold
    into classes: B (ب پ b p), T (ت ط ث t th), H (ح خ ه h kh), D (د ض d),
@@ -31,6 +35,12 @@ Rules, in the order they apply:
 5. **Doubled letters collapse** (Hizballah → HZBL, Muhammad → MHMD).
 
 Keys are upper-case ASCII (``SLMN``); an empty key means "nothing to match on".
+
+**Alternative readings** (:func:`latin_variants`): a Latin spelling that one language
+reads one way and another language another (w = و in English, ف in German; final t
+silent in French, not in English; j = ج, ي or خ) is not folded; the ``variants`` rules of
+``resources/letters.yaml`` give rewrites that :mod:`marsad.text.names` keys as extra
+readings of a Latin name (scored a little below the main reading, and blocked on).
 
 Multi-word names (:func:`name_key`, :func:`token_keys`) also: skip article words (``al``,
 ``el``, and sun-letter articles before the same consonant), fuse ``abd``-words with the
@@ -58,8 +68,10 @@ __all__ = [
     "fold_text",
     "is_arabic",
     "is_article",
+    "latin_variants",
     "name_key",
     "split_words",
+    "token_fine",
     "token_key",
     "token_keys",
     "token_rom",
@@ -116,6 +128,8 @@ class _Tables:
     latin_vowels: dict[int, str | None]
     h_digraphs: tuple[tuple[str, str], ...]
     other_digraphs: tuple[tuple[str, str], ...]
+    spelling_rx: re.Pattern[str]
+    spelling_out: dict[str, str]
 
 
 def _compile_tables() -> _Tables:
@@ -143,6 +157,8 @@ def _compile_tables() -> _Tables:
     # Soft c before e/i/y is S; these run before the digraph "c" → K translation.
     soft_c = (("ce", "Se"), ("ci", "Si"), ("cy", "Sy"))
     ordered = sorted(digraphs, key=lambda d: -len(d[0]))
+    rules = [(str(pattern), str(out)) for pattern, out in spec["spellings"]]
+    spelling_rx = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(rules)))
     return _Tables(
         arabic=arabic,
         latin=latin,
@@ -150,10 +166,45 @@ def _compile_tables() -> _Tables:
         latin_vowels=latin_v,
         h_digraphs=tuple(d for d in ordered if "h" in d[0]),
         other_digraphs=tuple(d for d in ordered if "h" not in d[0]) + soft_c,
+        spelling_rx=spelling_rx,
+        spelling_out={f"r{i}": out for i, (_, out) in enumerate(rules)},
     )
 
 
 _TABLES = _compile_tables()
+_VARIANTS = tuple(
+    (re.compile(str(pattern)), str(out))
+    for pattern, out in load_resource("letters.yaml")["variants"]
+)
+
+
+def latin_variants(word: str) -> list[str]:
+    """Alternative readings of a Latin word by the ``variants`` rules of ``letters.yaml``.
+
+    Each rule that matches gives one lower-cased ASCII rewrite (all its matches
+    rewritten): ``"Wolf"`` → ``["volf"]``. Arabic-script words have none.
+
+    Args:
+        word: One word.
+
+    Returns:
+        The distinct rewrites, in rule order; empty when no rule applies.
+    """
+    if is_arabic(word):
+        return []
+    low = word.lower() if word.isascii() else _ascii_fold(word)
+    out: list[str] = []
+    for rx, rep in _VARIANTS:
+        if rx.search(low):
+            alt = rx.sub(rep, low)
+            if alt != low and alt not in out:
+                out.append(alt)
+    return out
+
+
+# The fine alphabet of :func:`token_fine`: ج and Latin j/dj are J, Latin g (not gh) is G.
+_ARABIC_FINE = {**_TABLES.arabic, ord("ج"): "J"}
+_LATIN_FINE = {**_TABLES.latin, ord("j"): "J", ord("g"): "G"}
 _AR_CLEAN = _arabic_clean_table()
 # In an Arabic-script token, stray Latin letters (a mixed token) carry no key.
 _AR_CLEAN_TOKEN = {**_AR_CLEAN, **{cp: None for cp in range(0x41, 0x7B) if chr(cp).isalpha()}}
@@ -231,6 +282,30 @@ def token_rom(token: str) -> str:
     return _latin_key(ascii_form, _TABLES.latin_vowels) if ascii_form else ""
 
 
+def token_fine(token: str) -> str:
+    """Return :func:`token_key` with the jim class split off the K class.
+
+    ج and Latin j/dj become ``J``; a Latin g that is not gh becomes ``G``, which may be
+    written ج (Gamal, Gemma) or غ/ك (Gordon): :mod:`marsad.text.names` reads ``G`` as
+    either ``J`` or ``K``. Everything else is as in the key, so Jafri ≠ كافري here while
+    their keys agree.
+
+    Args:
+        token: One word in Arabic or Latin script.
+
+    Returns:
+        E.g. ``"KMJ"`` for Kamaj, ``"GML"`` for Gamal, ``"JML"`` for جمال.
+    """
+    if len(token) < 2 or len(token) > MAX_TOKEN_CHARS:
+        return ""
+    if token.isascii():
+        return _latin_key(token.lower().replace("dj", "j"), _LATIN_FINE)
+    if _ARABIC_CHAR.search(token):
+        return _arabic_key(token, _ARABIC_FINE)
+    ascii_form = _ascii_fold(token).replace("dj", "j")
+    return _latin_key(ascii_form, _LATIN_FINE) if ascii_form else ""
+
+
 def is_arabic(text: str) -> bool:
     """Return whether ``text`` holds any Arabic-script character (Persian included)."""
     return not text.isascii() and _ARABIC_CHAR.search(text) is not None
@@ -248,6 +323,8 @@ def _latin_key(s: str, table: dict[int, str | None]) -> str:
         return ""
     if s.startswith("abd"):
         s = _ABD_ARTICLE.sub("abd", s)
+    if _TABLES.spelling_rx.search(s):
+        s = _TABLES.spelling_rx.sub(_spelling, s)
     if s[-1] == "h" and len(s) > 2 and s[-2] in "aeiouy":
         s = s[:-1]
     if "h" in s:
@@ -259,6 +336,11 @@ def _latin_key(s: str, table: dict[int, str | None]) -> str:
             if digraph in s:
                 s = s.replace(digraph, cls)
     return _collapse(s.translate(table))
+
+
+def _spelling(m: re.Match[str]) -> str:
+    """The replacement of the ``spellings`` rule that matched (``letters.yaml``)."""
+    return _TABLES.spelling_out[m.lastgroup or ""]
 
 
 def _collapse(key: str) -> str:
@@ -337,7 +419,7 @@ def _is_article(word: str, following: str | None) -> bool:
     return False
 
 
-def token_keys(text: str, *, vowels: bool = False) -> list[str]:
+def token_keys(text: str, *, vowels: bool = False, fine: bool = False) -> list[str]:
     """Return the keys of the words of a multi-word name, particles handled.
 
     Article words are skipped, ``abd``-words fuse with the next word and ``allah``-words
@@ -346,11 +428,12 @@ def token_keys(text: str, *, vowels: bool = False) -> list[str]:
     Args:
         text: A name or phrase in any mix of Arabic and Latin script.
         vowels: Give :func:`token_rom` romanisations instead of keys.
+        fine: Give :func:`token_fine` keys (jim split off) instead of keys.
 
     Returns:
         The non-empty keys, in order.
     """
-    keyer = token_rom if vowels else token_key
+    keyer = token_rom if vowels else token_fine if fine else token_key
     words = split_words(text)
     keys: list[str] = []
     pending = ""  # key of an abd-word waiting for the word it governs
