@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.text import terms, tokenize
+from marsad.text import normalize, terms, tokenize
 from marsad.text.tokenize import MAX_TOKEN_CHARS
 
 
@@ -39,3 +41,27 @@ _ALPHABET = "ابتسمنهويةىأإآ \u064e\u0650\u0640\u200c\u200fabcXYZé
 @given(st.text(alphabet=_ALPHABET, max_size=80))
 def test_tokenize_agrees_with_terms(text: str) -> None:
     assert [t.norm for t in tokenize(text)] == terms(text)
+
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_PLANES = st.characters(
+    codec="utf-8",
+    categories=("L", "M", "N", "P", "S", "Z", "Cf", "Co"),
+)
+
+
+def _reference(text: str) -> list[str]:
+    """What terms() is defined as: the word regex over the normalised text."""
+    words = _WORD.findall(normalize(text))
+    return [w[:-2] if w.endswith("'s") else w for w in words]
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([*_ALPHABET, "\U0001f600", "\U000e0067", "𠀀", "ﻻ"]), _PLANES),
+        max_size=60,
+    ).map("".join)
+)
+def test_terms_fast_path_agrees_with_the_regex(text: str) -> None:
+    ref = [w.replace("'", "")[:MAX_TOKEN_CHARS] for w in _reference(text)]
+    assert terms(text) == ref

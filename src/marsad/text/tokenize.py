@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from marsad.text.normalize import normalize, normalize_char
+from marsad.text.normalize import TABLE, normalize_char
 
 __all__ = ["MAX_TOKEN_CHARS", "Token", "terms", "tokenize"]
 
@@ -51,11 +51,43 @@ def _clean(word: str) -> str:
     return word[:MAX_TOKEN_CHARS]
 
 
+def _split_table() -> dict[int, int | str | None]:
+    """:data:`TABLE` that also turns every non-word character into a space.
+
+    Every code point of planes 0-1 has an entry (identity when nothing changes): a
+    ``str.translate`` miss costs a raised ``LookupError``. After it, ``str.split`` cuts
+    exactly where ``_WORD`` would, apart from apostrophes (kept, for ``_WORD``) and code
+    points outside the table (texts holding any take the regex path).
+    """
+
+    def sep(out: str) -> str:  # str.isalnum is exactly _WORD's [^\W_]
+        return "".join(c if c == "'" or c.isalnum() else " " for c in out)
+
+    table: dict[int, int | str | None] = {
+        cp: cp if cp == 39 or chr(cp).isalnum() else " " for cp in range(_SPLIT_END)
+    }
+    for cp, out in TABLE.items():  # the changes, tag characters (Cf) beyond included
+        if out is None or isinstance(out, str):
+            table[cp] = None if out is None else sep(out)
+    return table
+
+
+_SPLIT_END = 0x20000
+_SPLIT = _split_table()
+_OUTSIDE = re.compile(f"[{chr(_SPLIT_END)}-\U0010ffff]")
+
+
 def terms(text: str) -> list[str]:
     """Return the normalised tokens of ``text`` (no offsets; fast path for indexing)."""
-    norm = normalize(text)
-    words: list[str] = _WORD.findall(norm)
-    if "'" in norm or (words and max(map(len, words)) > MAX_TOKEN_CHARS):
+    low = text.lower()
+    norm = low.translate(_SPLIT)
+    if "'" in norm or _OUTSIDE.search(low):
+        words: list[str] = _WORD.findall(norm)
+        if "'" in norm:
+            return [_clean(w) for w in words]
+    else:
+        words = norm.split()
+    if words and max(map(len, words)) > MAX_TOKEN_CHARS:
         return [_clean(w) for w in words]
     return words
 

@@ -30,7 +30,7 @@ from sqlalchemy import Connection, text
 
 from marsad.core.errors import StoreError
 from marsad.core.ids import text_hash
-from marsad.search.analyze import analyze, fingerprint, key_of, phrase_keys, stem_of
+from marsad.search.analyze import fingerprint, index_streams, key_of, phrase_keys, stem_of
 from marsad.search.backends.base import (
     COMMON_SHARE,
     COUNT_CAP,
@@ -59,9 +59,8 @@ _BM25 = "bm25(search_fts, 3.0, 2.0, 1.0, 0.0)"
 
 def _streams(title: str, body: str) -> dict[str, str]:
     """Column values; a stem equal to its word is not repeated (terms search both)."""
-    a = analyze(title, body)
-    stems = " ".join([s for s, w in zip(a.stems, a.words, strict=True) if s != w])
-    return {"w": " ".join(a.words), "s": stems, "k": " ".join(a.keys)}
+    words, stems, keys = index_streams(title, body)
+    return {"w": words, "s": stems, "k": keys}
 
 
 def _hash(row: dict[str, Any]) -> str:
@@ -120,20 +119,18 @@ class SqliteBackend:
         self._forget(conn, [int(r["id"]) for r in rows])
         fts, docs = [], []
         for r in rows:
-            rk = sort_key(r.get("published_at"), int(r["id"]))
+            doc_id = int(r["id"])
+            rk = sort_key(r.get("published_at"), doc_id)
             meta = " ".join(meta_tokens(r))
-            fts.append({"rk": rk, "m": meta, **_streams(r.get("title") or "", r.get("text") or "")})
-            docs.append({"id": int(r["id"]), "rk": rk, "h": _hash(r), "m": meta})
+            fts.append((rk, *index_streams(r.get("title") or "", r.get("text") or ""), meta))
+            docs.append((doc_id, rk, _hash(r), meta))
         # the raw DB-API cursor, same transaction: SQLAlchemy's per-row binding cost 10%
-        conn.connection.driver_connection.executemany(  # type: ignore[union-attr]
-            "INSERT INTO search_fts(rowid, words, stems, keys, meta) VALUES (?, ?, ?, ?, ?)",
-            [(f["rk"], f["w"], f["s"], f["k"], f["m"]) for f in fts],
+        raw = conn.connection.driver_connection
+        raw.executemany(  # type: ignore[union-attr]
+            "INSERT INTO search_fts(rowid, words, stems, keys, meta) VALUES (?, ?, ?, ?, ?)", fts
         )
-        conn.execute(
-            text(
-                "INSERT OR REPLACE INTO search_docs(doc_id, rk, hash, meta) VALUES (:id,:rk,:h,:m)"
-            ),
-            docs,
+        raw.executemany(  # type: ignore[union-attr]
+            "INSERT OR REPLACE INTO search_docs(doc_id, rk, hash, meta) VALUES (?, ?, ?, ?)", docs
         )
 
     def _check_rules(self, conn: Connection) -> None:
