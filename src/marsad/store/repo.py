@@ -318,10 +318,7 @@ class Store:
             .order_by(t.reliability_history.c.id)
         )
         with self.engine.connect() as conn:
-            return [
-                {**dict(m), "decided_at": as_utc(m["decided_at"])}
-                for m in conn.execute(q).mappings()
-            ]
+            return [dict(m) for m in conn.execute(q).mappings()]
 
     def resolve_channel(self, ref: ChannelRef, *, create: bool = True) -> int | None:
         """Map a channel named by the input to a source id, creating the source if asked."""
@@ -432,8 +429,7 @@ class Store:
             )
         return {
             **dict(blob),
-            "first_captured_at": as_utc(blob["first_captured_at"]),
-            "captures": [{**dict(c), "captured_at": as_utc(c["captured_at"])} for c in caps],
+            "captures": [dict(c) for c in caps],
         }
 
     def referenced_digests(self) -> Iterator[str]:
@@ -735,7 +731,7 @@ class Store:
                 run_id=run_id,
             )
         )
-        cur_time = as_utc(doc["edited_at"]) or as_utc(doc["published_at"])
+        cur_time = doc["edited_at"] or doc["published_at"]
         new_time = as_utc(rec.edited_at) or as_utc(rec.published_at)
         is_newer = cur_time is None or new_time is None or new_time >= cur_time
         values: dict[str, Any] = {"version_count": version}
@@ -851,8 +847,8 @@ class Store:
                     title=x["title"],
                     text=x["text"],
                     text_hash=x["text_hash"],
-                    edited_at=as_utc(x["edited_at"]),
-                    captured_at=as_utc(x["captured_at"]),  # type: ignore[arg-type]
+                    edited_at=x["edited_at"],
+                    captured_at=x["captured_at"],
                     evidence_sha256=x["evidence_sha256"],
                     locator=x["locator"],
                 )
@@ -908,7 +904,7 @@ class Store:
             )
             if cap:
                 doc.evidence.update(
-                    captured_at=as_utc(cap["captured_at"]),
+                    captured_at=cap["captured_at"],
                     origin=cap["origin"],
                     collector=cap["collector"],
                     collector_version=cap["collector_version"],

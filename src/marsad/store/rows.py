@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import RowMapping
-
-from marsad.core.clock import as_utc
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -59,12 +57,8 @@ class SourceRow:
             reliability=m["reliability"],
             description=m["description"],
             meta=dict(m["meta"] or {}),
-            created_at=m["created_at"].replace(tzinfo=UTC)
-            if m["created_at"].tzinfo is None
-            else m["created_at"],
-            updated_at=m["updated_at"].replace(tzinfo=UTC)
-            if m["updated_at"].tzinfo is None
-            else m["updated_at"],
+            created_at=m["created_at"],  # aware UTC: tables.UTCDateTime
+            updated_at=m["updated_at"],
         )
 
     @property
@@ -155,8 +149,6 @@ class DocumentRow:
     @classmethod
     def from_mapping(cls, m: RowMapping) -> DocumentRow:
         data = {k: m[k] for k in cls.__dataclass_fields__ if k in m}
-        for key in ("published_at", "edited_at", "fwd_date", "first_seen_at"):
-            data[key] = as_utc(data.get(key))
         return cls(**data)
 
     @property

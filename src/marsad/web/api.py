@@ -12,7 +12,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
-from marsad.core.clock import as_utc
 from marsad.core.errors import InputError
 from marsad.store import Store
 from marsad.web.deps import get_store
@@ -129,17 +128,11 @@ def list_runs(
 ) -> list[RunOut]:
     """Recent collection runs with their counts."""
     runs = store.list_runs(limit)
-    return [
-        RunOut.model_validate(
-            {**r, "started_at": as_utc(r["started_at"]), "finished_at": as_utc(r["finished_at"])}
-        )
-        for r in runs
-    ]
+    return [RunOut.model_validate(r) for r in runs]
 
 
 @router.get("/evidence/{sha256}", response_model=EvidenceOut, summary="Evidence metadata")
 def get_evidence(store: StoreDep, sha256: str) -> EvidenceOut:
     """Capture metadata of one archived blob; raw_url downloads its bytes."""
     info = store.evidence_info(parse_sha256(sha256))
-    info["captures"] = [{**c, "captured_at": as_utc(c["captured_at"])} for c in info["captures"]]
     return EvidenceOut.model_validate({**info, "raw_url": f"/evidence/{info['sha256']}/raw"})

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Depends
 from starlette.requests import Request
 from starlette.responses import Response
 
-from marsad.core.clock import as_utc
 from marsad.store import DocumentFilter, Store
 from marsad.web.deps import get_store
 from marsad.web.params import parse_id
@@ -41,9 +40,9 @@ def _run_view(store: Store, run: dict[str, Any]) -> dict[str, Any]:
     errors = store.run_errors(run["id"])[:ERRORS_SHOWN] if run["errors"] else []
     return {
         **run,
-        "started_at": as_utc(run["started_at"]),
-        "finished_at": as_utc(run.get("finished_at")),
-        "error_rows": [{**e, "at": as_utc(e["at"])} for e in errors],
+        "started_at": run["started_at"],
+        "finished_at": run.get("finished_at"),
+        "error_rows": errors,
     }
 
 
