@@ -2,7 +2,8 @@
 
 Reads the development splits of ``../shared/data/names`` (ANETAC dev, Wikidata
 ``wd_arabic_16``, Google ``ar2en-eval``) and our own Arab-name cases
-(``eval/names_arab_cases.tsv``). Thresholds are chosen on the training splits, never on
+(``eval/names_arab_cases.tsv``). Thresholds are chosen on calibration pairs of the
+training splits (those the learned spelling model never saw: ``names_data``), never on
 what is reported. Baseline in the same run: rapidfuzz ``process.extract(query, names,
 scorer=fuzz.WRatio)`` over a naive letter-by-letter romanisation of the Arabic names.
 
@@ -16,7 +17,7 @@ scorer=fuzz.WRatio)`` over a naive letter-by-letter romanisation of the Arabic n
   known partner, never a negative (and counts as a hit for recall). Even so a "wrong"
   candidate is often a valid spelling the data set does not list (Chopin ↔ شوبين when
   it lists شوبان), so these figures understate precision.
-  Precision/recall/F1 at the threshold chosen on the train splits, and the best F1.
+  Precision/recall/F1 at the threshold chosen on the calibration pairs, and the best F1.
 - Latin re-spellings: Latin spellings sharing one Arabic form; each searches the split's
   Latin names (itself excluded); a hit is another spelling of its group in the top 10.
 - throughput: queries/s against 100,000 Arabic names (dev + train names + seeded
@@ -37,6 +38,7 @@ from rapidfuzz import fuzz, process
 
 from eval.names_data import (
     Pair,
+    calibration_sets,
     dev_sets,
     naive_romanise,
     own_cases,
@@ -178,8 +180,9 @@ def best_threshold(scored: list[tuple[float, bool]]) -> tuple[float, float]:
 
 
 def choose_thresholds() -> dict[str, float]:
-    """Per system, the best-F1 threshold on pairs drawn from the train splits."""
-    pairs = [p for ps in train_sets().values() for p in ps]
+    """Per system, the best-F1 threshold on pairs drawn from the train splits' calibration
+    pairs (never seen by the learned spelling model; ``names_data.calibration_sets``)."""
+    pairs = [p for ps in calibration_sets().values() for p in ps]
     sample = random.Random(11).sample(pairs, 4 * TRAIN_PAIRS)
     targets = sorted({ar for _, ar in sample})
     searchers = [marsad_searcher(targets), baseline_searcher(targets)]
@@ -295,7 +298,7 @@ def throughput() -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    print("choosing thresholds on the train splits ...", flush=True)
+    print("choosing thresholds on calibration pairs of the train splits ...", flush=True)
     thresholds = choose_thresholds()
     print(f"  thresholds: marsad {thresholds['marsad']:.3f}, baseline {thresholds['baseline']:.3f}")
     rows: list[tuple[str, str, str]] = []

@@ -43,6 +43,8 @@ def explain(
             f"{'Arabic' if a.arabic else 'Latin'} ↔ {'Arabic' if b.arabic else 'Latin'}: "
             f"vowel fit {features.get('vowels', 0.0):.0%}"
         )
+        if "learned" in features:
+            parts.append(_learned(a, b, features["learned"]))
     elif a.folded != b.folded:
         parts.extend(_same_script(a, b))
     articles = sorted(set(a.articles) | set(b.articles))
@@ -55,6 +57,27 @@ def explain(
             f" not '{_short(other.text)}'"
         )
     return "; ".join(p for p in parts if p)
+
+
+_MAX_STEPS = 14
+
+
+def _learned(a: NameForm, b: NameForm, fit: float) -> str:
+    """``learned spelling fit 93%: so=س lei=لي ma=ما ni=ني``: the letters that were read
+    as each other (``∅`` where one side writes nothing, as Arabic for most vowels)."""
+    from marsad.text.xlit_model import align
+
+    lat, ar = (b, a) if a.arabic else (a, b)
+    if lat.spelled is None or ar.spelled is None:
+        return f"learned spelling fit {fit:.0%}"
+    steps = align(lat.spelled, ar.spelled).pairs
+    shown = " ".join(f"{x or '∅'}={y or '∅'}" for x, y in steps[:_MAX_STEPS])
+    more = " …" if len(steps) > _MAX_STEPS else ""
+    return (
+        f"learned spelling fit {fit:.0%}: {shown}{more}"
+        if shown
+        else f"learned spelling fit {fit:.0%}"
+    )
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -10,20 +10,36 @@ scores the best few with the full model of :mod:`marsad.text.names`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import heapq
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from operator import itemgetter
 
-from rapidfuzz import fuzz, process
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from marsad.core.errors import InputError
+from marsad.text import xlit_model
 from marsad.text.name_explain import explain
-from marsad.text.names import COARSE_CLASSES, NameForm, abbreviations_of, prepare, score_forms
+from marsad.text.names import (
+    COARSE_CLASSES,
+    NameForm,
+    abbreviations_of,
+    prepare,
+    score_ceiling,
+    score_forms,
+)
 
 __all__ = ["MAX_BUCKET", "Candidate", "NameIndex"]
 
 MAX_BUCKET = 5_000  # exact-key buckets larger than this are used only if nothing else is
-MAX_NEAR_BUCKET = 500  # deletion-neighbour buckets larger than this are skipped
+# Deletion-neighbour buckets larger than this are skipped. 250, not 500: on calibration
+# pairs (train pairs the learned model never saw) recall@10 moved by at most 0.003 in any
+# split and direction, and a query scans a third fewer names (bench names: ~1,100 →
+# ~1,250 queries/s).
+MAX_NEAR_BUCKET = 250
 _MIN_DELETION_KEY = 3  # keys shorter than this get no deletion neighbours
 _SHORTLIST = 20  # how many pre-ranked candidates the full model scores (at least)
 
@@ -36,13 +52,19 @@ class Candidate:
         id: The id the name was added with.
         name: The stored name.
         score: The :func:`marsad.text.names.compare` score, in [0, 1].
-        detail: Its plain-language explanation.
+        detail: Its plain-language explanation, written when first read (most callers
+            rank many names and read the reasons of a few).
     """
 
     id: str
     name: str
     score: float
-    detail: str
+    _explain: Callable[[], str] = field(repr=False, compare=False)
+
+    @cached_property
+    def detail(self) -> str:
+        """The plain-language explanation of the score."""
+        return self._explain()
 
 
 def blocking_keys(form: NameForm) -> tuple[set[str], set[str]]:
@@ -88,6 +110,7 @@ class NameIndex:
         self._roms: list[str] = []
         self._skeletons: list[str] = []
         self._buckets: dict[str, list[int]] = {}
+        self._readings = xlit_model.ReadingsIndex()
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -108,6 +131,7 @@ class NameIndex:
         self._forms.append(form)
         self._roms.append(" ".join(form.roms))
         self._skeletons.append(form.coarse)
+        self._readings.add(form.spelled)
         exact, near = blocking_keys(form)
         for key in exact | near:
             self._buckets.setdefault(key, []).append(pos)
@@ -137,20 +161,45 @@ class NameIndex:
         if not pool:
             return []
         shortlist = self._shortlist(query, pool, max(_SHORTLIST, 2 * limit))
-        scored = []
-        for pos in shortlist:
-            score, features, link = score_forms(query, self._forms[pos])
+        learned = self._learned(query, shortlist)
+        # Best bound first; stop once no candidate left can reach the list (exact: the
+        # bound is a true ceiling of the score, see names.score_ceiling).
+        bounded = sorted(
+            (
+                (score_ceiling(query, self._forms[pos], fit), pos, fit)
+                for pos, fit in zip(shortlist, learned, strict=True)
+            ),
+            key=lambda t: -t[0],
+        )
+        scored: list[tuple[float, int, dict[str, float], tuple[str, str] | None]] = []
+        best: list[float] = []  # min-heap of the ``limit`` best scores so far
+        for ceiling, pos, fit in bounded:
+            if len(best) == limit and ceiling < best[0]:
+                break
+            score, features, link = score_forms(query, self._forms[pos], fit)
             scored.append((-score, pos, features, link))
+            if len(best) < limit:
+                heapq.heappush(best, score)
+            elif score > best[0]:
+                heapq.heapreplace(best, score)
         scored.sort(key=itemgetter(0, 1))
         return [
             Candidate(
                 self._ids[pos],
                 self._forms[pos].text,
                 -neg,
-                explain(query, self._forms[pos], features, link),
+                partial(explain, query, self._forms[pos], features, link),
             )
             for neg, pos, features, link in scored[:limit]
         ]
+
+    def _learned(self, query: NameForm, positions: list[int]) -> list[float | None]:
+        """The learned spelling fit of the query with each candidate, in one compiled
+        call (``None`` where it does not apply: same script, or transliteration off)."""
+        if query.spelled is None:
+            return [None] * len(positions)
+        values = self._readings.pmi_many(query.spelled, positions)
+        return [None if v != v else xlit_model.squash(v) for v in values]
 
     def _pool(self, query: NameForm) -> list[int]:
         """Positions of the names sharing a blocking key with the query."""
@@ -178,8 +227,15 @@ class NameIndex:
         the romanisation of a Latin query carries)."""
         if len(pool) <= size:
             return pool
-        roms = itemgetter(*pool)(self._roms)
-        best = process.extract(" ".join(query.roms), roms, scorer=fuzz.ratio, limit=size)
-        skeletons = itemgetter(*pool)(self._skeletons)
-        near = process.extract(query.coarse, skeletons, scorer=fuzz.ratio, limit=size // 2)
-        return list(dict.fromkeys(pool[i] for _, _, i in (*best, *near)))
+        best = _top(" ".join(query.roms), itemgetter(*pool)(self._roms), size)
+        near = _top(query.coarse, itemgetter(*pool)(self._skeletons), size // 2)
+        return list(dict.fromkeys(pool[i] for i in (*best, *near)))
+
+
+def _top(query: str, choices: tuple[str, ...], size: int) -> list[int]:
+    """Indices of the ``size`` choices most similar to ``query`` (Indel similarity, the
+    measure of ``fuzz.ratio``), best first, ties in order: one vectorised pass, a third
+    faster than ``process.extract`` on a few hundred names."""
+    scores = process.cdist([query], choices, scorer=Indel.normalized_similarity)[0]
+    part = np.argpartition(-scores, size - 1)[:size] if size < len(choices) else range(len(choices))
+    return sorted(part, key=lambda i: (-scores[i], i))
