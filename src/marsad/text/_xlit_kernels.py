@@ -222,3 +222,15 @@ def best_pmi_many(query, q_arabic, stored, first, arabic, positions, model):  # 
         else:
             out[k] = best_pmi(query, other, model)[0]
     return out
+
+
+@njit(cache=True)
+def best_alignment(latin, arabic, model):  # type: ignore[no-untyped-def]
+    """:func:`best_pmi` and the :func:`viterbi` steps of the readings it chose, in one
+    call: ``(pmi, latin reading, arabic reading, steps)``."""
+    value, x, y = best_pmi(latin, arabic, model)
+    if x < 0:
+        return value, x, y, np.zeros((0, 2), dtype=np.int64)
+    lat = latin[0][latin[1][x] : latin[1][x + 1]]
+    ar = arabic[0][arabic[1][y] : arabic[1][y + 1]]
+    return value, x, y, viterbi(lat, ar, model)

@@ -382,20 +382,13 @@ def _articles(words: list[str]) -> list[bool]:
 
 def align(latin: Readings, arabic: Readings) -> Alignment:
     """The most likely chunk alignment of the best-fitting pair of readings (Viterbi)."""
-    model = load_table().model
-    kernels = _kernels()
-    value, x, y = kernels.best_pmi(latin.packed, arabic.packed, model)
+    value, x, y, steps = _kernels().best_alignment(latin.packed, arabic.packed, load_table().model)
     if x < 0:
         return Alignment((), -math.inf)
     lat, ar = latin.letters[x], arabic.letters[y]
-    steps = kernels.viterbi(
-        latin.codes[latin.offsets[x] : latin.offsets[x + 1]],
-        arabic.codes[arabic.offsets[y] : arabic.offsets[y + 1]],
-        model,
-    )
     pairs = []
     i = j = 0
-    for dl, da in steps:
+    for dl, da in steps.tolist():
         pairs.append((lat[i : i + dl], ar[j : j + da]))
         i, j = i + dl, j + da
     return Alignment(tuple(pairs), float(value))
