@@ -83,6 +83,17 @@ def test_match_json_lines(files: tuple[Path, Path]) -> None:
     assert all(len(line["candidates"]) <= 2 for line in lines)
 
 
+def test_match_shows_progress_on_stderr_and_keeps_stdout_clean(files: tuple[Path, Path]) -> None:
+    index, queries = files
+    args = ["match", "--index", str(index), "--queries", str(queries), "--json"]
+    shown = run(*args, "--progress")
+    assert shown.returncode == 0, shown.stderr
+    assert "index names" in shown.stderr and "match names" in shown.stderr
+    assert "3/3" in shown.stderr  # queries done out of queries asked
+    assert len([json.loads(line) for line in shown.stdout.splitlines()]) == 3
+    assert "match names" not in run(*args).stderr  # not a terminal: no bar by default
+
+
 def test_match_table_keeps_hostile_markup_literal(tmp_path: Path) -> None:
     index = tmp_path / "i.txt"
     index.write_text("x\t[bold]Soleimani[/bold] [link=http://evil]\n", encoding="utf-8")

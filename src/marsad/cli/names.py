@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad.cli.output import emit_json, stdout
+from marsad.cli.progress import CliProgress
 from marsad.core.errors import InputError
 from marsad.text.name_index import Candidate, NameIndex
 from marsad.text.names import MAX_NAME_CHARS, compare
@@ -68,18 +69,35 @@ def match_cmd(
     limit: Annotated[int, typer.Option(help="Candidates per query")] = 5,
     translit: TranslitOption = True,
     json_: Annotated[bool, typer.Option("--json", help="Print one JSON object per query")] = False,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bars on stderr")
+    ] = None,
 ) -> None:
     """Find, for each name in --queries, the closest names in --index."""
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    stored, asked = read_names(index), read_names(queries)
     names = NameIndex(translit=translit)
-    names.add_many(read_names(index))
-    results = [(q, names.search(q, limit)) for _, q in read_names(queries)]
-    if json_:
-        for query, found in results:
-            sys.stdout.write(json.dumps(_as_json(query, found), ensure_ascii=False) + "\n")
-        return
-    _print_table(results)
+    with CliProgress("index names", progress) as bar:
+        bar.total(len(stored))
+        for start in range(0, len(stored), _STEP):
+            names.add_many(stored[start : start + _STEP])
+            bar.advance(len(stored[start : start + _STEP]), 0)
+    results = []
+    with CliProgress("match names", progress) as bar:
+        bar.total(len(asked))
+        for _, query in asked:
+            found = names.search(query, limit)
+            if json_:  # streamed: one line per query as soon as it is known
+                sys.stdout.write(json.dumps(_as_json(query, found), ensure_ascii=False) + "\n")
+            else:
+                results.append((query, found))
+            bar.advance(1, 0)
+    if not json_:
+        _print_table(results)
+
+
+_STEP = 1_000  # names added between progress updates
 
 
 def _as_json(query: str, found: list[Candidate]) -> dict[str, object]:
