@@ -68,16 +68,16 @@ _MAX_LETTERS = 64  # longer spellings are cut (a name, not a paragraph)
 
 ARABIC_ALPHABET = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژگڤ"
 _ARABIC_CODE = {c: i + 1 for i, c in enumerate(ARABIC_ALPHABET)}
-_ARABIC_FOLD = str.maketrans({"ی": "ي", "ي": "ي", "ک": "ك", "ھ": "ه", "ە": "ه", "ٱ": "ا"})
+_ARABIC_FOLD = str.maketrans({"ی": "ي", "ک": "ك", "ھ": "ه", "ە": "ه", "ٱ": "ا"})
+# Letters NFKD does not take apart into a base letter and a mark.
 _LATIN_SPECIAL = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "đ": "d", "œ": "oe", "ð": "d"}
+    {"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "đ": "d", "œ": "oe", "ð": "d", "þ": "th"}
 )
-_LATIN_SPECIAL_TH = str.maketrans({"þ": "th"})
 
 
 def latin_letters(text: str) -> str:
     """Lower-case a-z letters of a Latin spelling: accents and marks go (Rüştü → rustu)."""
-    text = text.lower().translate(_LATIN_SPECIAL).translate(_LATIN_SPECIAL_TH)
+    text = text.lower().translate(_LATIN_SPECIAL)
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if "a" <= c <= "z")[:_MAX_LETTERS]
 
