@@ -101,7 +101,7 @@ def test_batch_scores_equal_pairwise_scores() -> None:
     for name in names:
         index.add(readings_of(name))
     query = readings_of("al-Baghdadi")
-    batch = index.pmi_many(query, range(len(names)))
+    batch = [value for value, _ in index.pmi_many(query, range(len(names)))]
     for name, value in zip(names, batch, strict=True):
         if name.isascii():
             assert math.isnan(value)  # same script: the learned fit does not apply
@@ -109,13 +109,14 @@ def test_batch_scores_equal_pairwise_scores() -> None:
             assert value == pytest.approx(xlit_model.pmi(query, readings_of(name)))
 
 
-def test_index_scores_are_compare_scores() -> None:
+def test_index_scores_and_reasons_are_compare_scores_and_reasons() -> None:
     names = ["سليماني", "سلمان", "البغدادي", "أبو مهدي المهندس", "Suleimani"]
     index = NameIndex()
     index.add_many((str(i), n) for i, n in enumerate(names))
-    for query in ("Soleimani", "Abu Mahdi al-Muhandis", "Baghdadi"):
+    for query in ("Soleimani", "Abu Mahdi al-Muhandis", "Baghdadi", "al-Baghdadi", "المهندس"):
         for candidate in index.search(query, 5):
-            assert candidate.score == compare(query, candidate.name).score
+            match = compare(query, candidate.name)
+            assert (candidate.score, candidate.detail) == (match.score, match.detail)
 
 
 def test_table_round_trips_and_rejects_malformed_lines() -> None:

@@ -206,10 +206,12 @@ def best_pmi(latin, arabic, model):  # type: ignore[no-untyped-def]
 @njit(cache=True)
 def best_pmi_many(query, q_arabic, stored, first, arabic, positions, model):  # type: ignore[no-untyped-def]
     """:func:`best_pmi` of one query against many stored names (one reading set for all
-    of them, name ``p`` owning readings ``first[p]:first[p + 1]``); NaN for a name in
-    the query's own script."""
+    of them, name ``p`` owning readings ``first[p]:first[p + 1]``): the PMIs (NaN for a
+    name in the query's own script), and the Latin and Arabic reading each chose."""
     codes, offs, margs, flags = stored
     out = np.empty(positions.shape[0])
+    xs = np.full(positions.shape[0], -1, dtype=np.int64)
+    ys = np.full(positions.shape[0], -1, dtype=np.int64)
     for k in range(positions.shape[0]):
         p = positions[k]
         if arabic[p] == q_arabic:
@@ -218,17 +220,20 @@ def best_pmi_many(query, q_arabic, stored, first, arabic, positions, model):  # 
         r0, r1 = first[p], first[p + 1]
         other = (codes, offs[r0 : r1 + 1], margs[r0:r1], flags[r0:r1])
         if q_arabic:
-            out[k] = best_pmi(other, query, model)[0]
+            out[k], xs[k], ys[k] = best_pmi(other, query, model)
         else:
-            out[k] = best_pmi(query, other, model)[0]
-    return out
+            out[k], xs[k], ys[k] = best_pmi(query, other, model)
+    return out, xs, ys
 
 
 @njit(cache=True)
-def best_alignment(latin, arabic, model):  # type: ignore[no-untyped-def]
-    """:func:`best_pmi` and the :func:`viterbi` steps of the readings it chose, in one
-    call: ``(pmi, latin reading, arabic reading, steps)``."""
-    value, x, y = best_pmi(latin, arabic, model)
+def best_alignment(latin, arabic, model, x, y):  # type: ignore[no-untyped-def]
+    """The :func:`viterbi` steps of Latin reading ``x`` and Arabic reading ``y`` (when
+    negative, those :func:`best_pmi` chooses), in one call: ``(pmi, x, y, steps)``;
+    the PMI is NaN when the readings were given."""
+    value = np.nan
+    if x < 0:
+        value, x, y = best_pmi(latin, arabic, model)
     if x < 0:
         return value, x, y, np.zeros((0, 2), dtype=np.int64)
     lat = latin[0][latin[1][x] : latin[1][x + 1]]

@@ -15,7 +15,11 @@ _VOWELS = set("aeiouy")
 
 
 def explain(
-    a: NameForm, b: NameForm, features: dict[str, float], link: tuple[str, str] | None
+    a: NameForm,
+    b: NameForm,
+    features: dict[str, float],
+    link: tuple[str, str] | None,
+    chosen: tuple[int, int] | None = None,
 ) -> str:
     """Say in one line why two names got their score.
 
@@ -24,6 +28,8 @@ def explain(
         b: Second prepared name.
         features: The feature values of the comparison.
         link: The abbreviation link found, if any (``("known", "KH")``).
+        chosen: The (Latin, Arabic) readings the learned fit chose, when known (saves
+            finding them again).
 
     Returns:
         Clauses joined by ``"; "``, e.g. ``"same consonant skeleton SLMN; vowels
@@ -44,7 +50,7 @@ def explain(
             f"vowel fit {features.get('vowels', 0.0):.0%}"
         )
         if "learned" in features:
-            parts.append(_learned(a, b, features["learned"]))
+            parts.append(_learned(a, b, features["learned"], chosen))
     elif a.folded != b.folded:
         parts.extend(_same_script(a, b))
     articles = sorted(set(a.articles) | set(b.articles))
@@ -62,7 +68,7 @@ def explain(
 _MAX_STEPS = 14
 
 
-def _learned(a: NameForm, b: NameForm, fit: float) -> str:
+def _learned(a: NameForm, b: NameForm, fit: float, chosen: tuple[int, int] | None) -> str:
     """``learned spelling fit 93%: so=س lei=لي ma=ما ni=ني``: the letters that were read
     as each other (``∅`` where one side writes nothing, as Arabic for most vowels)."""
     from marsad.text.xlit_model import align
@@ -70,7 +76,7 @@ def _learned(a: NameForm, b: NameForm, fit: float) -> str:
     lat, ar = (b, a) if a.arabic else (a, b)
     if lat.spelled is None or ar.spelled is None:
         return f"learned spelling fit {fit:.0%}"
-    steps = align(lat.spelled, ar.spelled).pairs
+    steps = align(lat.spelled, ar.spelled, chosen).pairs
     shown = " ".join(f"{x or '∅'}={y or '∅'}" for x, y in steps[:_MAX_STEPS])
     more = " …" if len(steps) > _MAX_STEPS else ""
     return (

@@ -42,6 +42,8 @@ MAX_BUCKET = 5_000  # exact-key buckets larger than this are used only if nothin
 MAX_NEAR_BUCKET = 250
 _MIN_DELETION_KEY = 3  # keys shorter than this get no deletion neighbours
 _SHORTLIST = 20  # how many pre-ranked candidates the full model scores (at least)
+_Link = tuple[str, str] | None  # an abbreviation link (names.abbreviation)
+_Chosen = tuple[int, int] | None  # the (Latin, Arabic) readings the learned fit chose
 
 
 @dataclass(frozen=True)
@@ -166,18 +168,18 @@ class NameIndex:
         # bound is a true ceiling of the score, see names.score_ceiling).
         bounded = sorted(
             (
-                (score_ceiling(query, self._forms[pos], fit), pos, fit)
-                for pos, fit in zip(shortlist, learned, strict=True)
+                (score_ceiling(query, self._forms[pos], fit), pos, fit, chosen)
+                for pos, (fit, chosen) in zip(shortlist, learned, strict=True)
             ),
             key=lambda t: -t[0],
         )
-        scored: list[tuple[float, int, dict[str, float], tuple[str, str] | None]] = []
+        scored: list[tuple[float, int, dict[str, float], _Link, _Chosen]] = []
         best: list[float] = []  # min-heap of the ``limit`` best scores so far
-        for ceiling, pos, fit in bounded:
+        for ceiling, pos, fit, chosen in bounded:
             if len(best) == limit and ceiling < best[0]:
                 break
             score, features, link = score_forms(query, self._forms[pos], fit)
-            scored.append((-score, pos, features, link))
+            scored.append((-score, pos, features, link, chosen))
             if len(best) < limit:
                 heapq.heappush(best, score)
             elif score > best[0]:
@@ -188,18 +190,21 @@ class NameIndex:
                 self._ids[pos],
                 self._forms[pos].text,
                 -neg,
-                partial(explain, query, self._forms[pos], features, link),
+                partial(explain, query, self._forms[pos], features, link, chosen),
             )
-            for neg, pos, features, link in scored[:limit]
+            for neg, pos, features, link, chosen in scored[:limit]
         ]
 
-    def _learned(self, query: NameForm, positions: list[int]) -> list[float | None]:
+    def _learned(
+        self, query: NameForm, positions: list[int]
+    ) -> list[tuple[float | None, tuple[int, int] | None]]:
         """The learned spelling fit of the query with each candidate, in one compiled
-        call (``None`` where it does not apply: same script, or transliteration off)."""
+        call (``None`` where it does not apply: same script, or transliteration off), with
+        the (Latin, Arabic) readings that fit best, for the explanation."""
         if query.spelled is None:
-            return [None] * len(positions)
+            return [(None, None)] * len(positions)
         values = self._readings.pmi_many(query.spelled, positions)
-        return [None if v != v else xlit_model.squash(v) for v in values]
+        return [(None, None) if v != v else (xlit_model.squash(v), xy) for v, xy in values]
 
     def _pool(self, query: NameForm) -> list[int]:
         """Positions of the names sharing a blocking key with the query."""

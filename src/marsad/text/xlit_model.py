@@ -28,7 +28,7 @@ import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -151,7 +151,7 @@ class Table:
                         singles[lid, aid] = FLOOR
         object.__setattr__(self, "singles", singles)
 
-    @property
+    @cached_property
     def model(self) -> tuple[Any, ...]:
         """The tuple the kernels take (see :mod:`marsad.text._xlit_kernels`)."""
         return (self.keys, self.values, FLOOR, self.lat_seen, self.ar_seen, self.singles)
@@ -256,7 +256,7 @@ class Readings:
     log_marginals: np.ndarray
     flags: np.ndarray
 
-    @property
+    @cached_property
     def packed(self) -> tuple[np.ndarray, ...]:
         """The reading set as the kernels take it."""
         return (self.codes, self.offsets, self.log_marginals, self.flags)
@@ -380,9 +380,14 @@ def _articles(words: list[str]) -> list[bool]:
     ]
 
 
-def align(latin: Readings, arabic: Readings) -> Alignment:
-    """The most likely chunk alignment of the best-fitting pair of readings (Viterbi)."""
-    value, x, y, steps = _kernels().best_alignment(latin.packed, arabic.packed, load_table().model)
+def align(latin: Readings, arabic: Readings, chosen: tuple[int, int] | None = None) -> Alignment:
+    """The most likely chunk alignment (Viterbi) of the best-fitting pair of readings, or
+    of the pair ``chosen`` (Latin, Arabic reading) already known to fit best; its
+    ``pmi`` is then NaN (not recomputed)."""
+    x0, y0 = chosen or (-1, -1)
+    value, x, y, steps = _kernels().best_alignment(
+        latin.packed, arabic.packed, load_table().model, x0, y0
+    )
     if x < 0:
         return Alignment((), -math.inf)
     lat, ar = latin.letters[x], arabic.letters[y]
@@ -433,10 +438,13 @@ class ReadingsIndex:
             )
         return self._arrays
 
-    def pmi_many(self, query: Readings, positions: Iterable[int]) -> list[float]:
-        """The query's PMI with each stored name at ``positions`` (NaN: same script)."""
+    def pmi_many(
+        self, query: Readings, positions: Iterable[int]
+    ) -> list[tuple[float, tuple[int, int]]]:
+        """The query's PMI with each stored name at ``positions`` (NaN: same script), with
+        the (Latin, Arabic) readings that gave it, for :func:`align`."""
         codes, offs, margs, flags, first, arabic = self._packed()
-        out = _kernels().best_pmi_many(
+        out, xs, ys = _kernels().best_pmi_many(
             query.packed,
             query.arabic,
             (codes, offs, margs, flags),
@@ -445,4 +453,7 @@ class ReadingsIndex:
             np.fromiter(positions, dtype=np.int64),
             load_table().model,
         )
-        return [float(v) for v in out]
+        return [
+            (float(v), (int(x), int(y)))
+            for v, x, y in zip(out.tolist(), xs.tolist(), ys.tolist(), strict=True)
+        ]
