@@ -1,6 +1,6 @@
 """Search benchmark, team mode: Marsad on PostgreSQL vs plain PostgreSQL full text search.
 
-``python -m bench search_pg [--docs N] [--queries Q] [--admin-url URL] [--keep]``
+``python -m bench search_pg [--docs N] [--queries Q] [--held] [--admin-url URL] [--keep]``
 
 Both index the same synthetic corpus (``bench/gen_corpus.py``) in the same run, in a
 throwaway database ``marsad_bench_<pid>`` (created through ``--admin-url``, dropped at
@@ -11,7 +11,9 @@ the end, on error too, unless ``--keep``):
   ordered by ``ts_rank_cd`` over every match (relevance) or ``id DESC`` (newest);
 * Marsad: :class:`marsad.search.backends.postgres.PostgresBackend` on the migrated
   schema (``migrate(engine)``), called as the service calls it (parse, plan, capped
-  count, common-word probe, page).
+  count, common-word probe, page), each query on its own pooled connection and
+  transaction like :func:`marsad.search.search` (``--held``: all in one transaction,
+  where PostgreSQL may switch the prepared statements to generic plans).
 
 ``search_docs`` references ``documents``, so each batch of posts is first copied into
 ``documents`` (not timed), then indexed by both (timed, the batches interleaved so a
@@ -29,7 +31,7 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
@@ -155,26 +157,43 @@ def load(engine: Engine, corpus: Corpus, n: int) -> tuple[Clock, Clock]:
     return marsad, plain
 
 
-def run_queries(engine: Engine, qsets: dict[str, list[str]]) -> None:
+def run_queries(engine: Engine, qsets: dict[str, list[str]], held: bool) -> None:
     backend = PostgresBackend()
+    held_conn = engine.connect() if held else None
+
+    def session() -> AbstractContextManager[Connection]:
+        return nullcontext(held_conn) if held_conn is not None else engine.connect()
+
+    if held:
+        print("queries: all of one sort in ONE transaction on one connection (--held): psycopg")
+        print(
+            "prepares a statement after 5 runs and PostgreSQL may then switch it to a generic plan"
+        )
+    else:
+        print(
+            "queries: each on its own pooled connection and transaction, as marsad.search.search()"
+        )
+        print("does (so psycopg's prepared statements are dropped after every search)")
     print("latency ms, wall (CPU of this process in brackets: the server's work shows only in")
     print("wall); marsad = capped count + common-word probe + page, plain = page only;")
     print("ratio = plain p95 / marsad p95 (wall); 'newest-first': relevance queries with a very")
     print("common word, returned by date (marsad.search.backends.base); plain ranks those fully")
     print(latency_header("marsad", "plain"))
-    with engine.connect() as conn:
+    try:
         for sort in ("relevance", "newest"):
             unranked: set[str] = set()
             sql = text(PLAIN_QUERY.format(order=PLAIN_ORDER[sort]))
 
             def marsad(q: str, sort: str = sort, unranked: set[str] = unranked) -> object:
-                page = backend.search(conn, SearchPlan(parse_query(q), [], sort, 20, 0))
+                with session() as conn:
+                    page = backend.search(conn, SearchPlan(parse_query(q), [], sort, 20, 0))
                 if page.common:
                     unranked.add(q)
                 return page
 
             def plain(q: str, sql: Any = sql) -> object:
-                return conn.execute(sql, {"q": q}).all()
+                with session() as conn:
+                    return conn.execute(sql, {"q": q}).all()
 
             for band, qs in qsets.items():
                 marsad(qs[0]), plain(qs[0])  # warm the caches
@@ -182,10 +201,14 @@ def run_queries(engine: Engine, qsets: dict[str, list[str]]) -> None:
                 note = f"  {len(unranked)}/{len(set(qs))} newest-first" if unranked else ""
                 print(latency_row(band, sort, ours, base, note), flush=True)
                 unranked.clear()
-            conn.rollback()
+            if held_conn is not None:
+                held_conn.rollback()
+    finally:
+        if held_conn is not None:
+            held_conn.close()
 
 
-def bench(engine: Engine, n: int, per_band: int) -> None:
+def bench(engine: Engine, n: int, per_band: int, held: bool) -> None:
     corpus = Corpus()
     migrate(engine)
     with engine.begin() as conn:
@@ -226,7 +249,7 @@ def bench(engine: Engine, n: int, per_band: int) -> None:
         f" · plain {size['plain_fts']:,.0f} MB (GIN {size['ix_plain_fts_tsv']:,.0f})"
         " · documents table not counted"
     )
-    run_queries(engine, queries(corpus, per_band))
+    run_queries(engine, queries(corpus, per_band), held)
 
 
 def main(argv: list[str]) -> int:
@@ -234,6 +257,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--docs", type=int, default=1_000_000)
     ap.add_argument("--queries", type=int, default=40, help="queries per band")
     ap.add_argument("--admin-url", default=ADMIN_URL, help="where to create the throwaway database")
+    ap.add_argument(
+        "--held",
+        action="store_true",
+        help="run the queries in one transaction (not as the service)",
+    )
     ap.add_argument("--keep", action="store_true", help="keep the database (to EXPLAIN queries)")
     args = ap.parse_args(argv)
     admin = create_engine(args.admin_url, isolation_level="AUTOCOMMIT")
@@ -249,7 +277,7 @@ def main(argv: list[str]) -> int:
     engine = make_engine(make_url(args.admin_url).set(database=name).render_as_string(False))
     print(f"database {name} ({engine.url.render_as_string()})", flush=True)
     try:
-        bench(engine, args.docs, args.queries)
+        bench(engine, args.docs, args.queries, args.held)
     finally:
         engine.dispose()
         if args.keep:
