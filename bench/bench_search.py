@@ -18,16 +18,14 @@ counted in the rates. Prints p50/p95 per band and sort, and ratios to the baseli
 from __future__ import annotations
 
 import argparse
-import random
 import sqlite3
-import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 
+from bench.common import latency_header, latency_row, queries, time_queries
 from bench.gen_corpus import Corpus
 from marsad.search.backends.base import RANK_WINDOW, SearchPlan
 from marsad.search.backends.sqlite import SqliteBackend
@@ -74,49 +72,13 @@ def index_baseline(path: Path, corpus: Corpus, n: int) -> tuple[float, float]:
     return wall, cpu
 
 
-def queries(corpus: Corpus, per_band: int) -> dict[str, list[str]]:
-    rng = random.Random(11)
-
-    def pick(words: list[str], lo: int, hi: int) -> list[str]:
-        out = []
-        for _ in range(per_band):
-            k = rng.randint(1, 3)
-            out.append(" ".join(rng.choice(words[lo:hi]) for _ in range(k)))
-        return out
-
-    mixed = [corpus.ar, corpus.en]
-    return {
-        "common": [q for w in mixed for q in pick(w, 0, 5)][:per_band],
-        "frequent": [q for w in mixed for q in pick(w, 50, 500)][:per_band],
-        "rare": [q for w in mixed for q in pick(w, 5000, 20000)][:per_band],
-        "names": ["Soleimani", "سليماني", "Muhandis", "Hezbollah", "كتائب", "Suleimani"][:per_band],
-    }
-
-
-def _time(fn: Callable[[str], object], qs: list[str]) -> tuple[list[float], list[float]]:
-    wall, cpu = [], []
-    for q in qs:
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn(q)
-        wall.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
-    return wall, cpu
-
-
-def _pcts(ms: list[float]) -> tuple[float, float]:
-    ms = sorted(ms)
-    return statistics.median(ms), ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-
-
 def run_queries(engine, base_path: Path, qsets: dict[str, list[str]]) -> None:  # type: ignore[no-untyped-def]
     backend = SqliteBackend()
     db = sqlite3.connect(base_path)
     print("latency ms, wall (CPU in brackets); ratio = plain p95 / marsad p95 (wall);")
     print("'newest-first': relevance queries with a very common word, returned by date (see")
     print("marsad.search.backends.base); the plain baseline ranks those with full bm25")
-    print(
-        f"{'band':9} {'sort':9} {'marsad p50':>16} {'p95':>16} {'plain p50':>16} {'p95':>16} {'ratio':>7}"
-    )
+    print(latency_header("marsad", "plain"))
     with engine.connect() as conn:
         for sort in ("relevance", "newest"):
             order = "rank" if sort == "relevance" else "rowid DESC"
@@ -136,18 +98,10 @@ def run_queries(engine, base_path: Path, qsets: dict[str, list[str]]) -> None:  
 
             for band, qs in qsets.items():
                 marsad(qs[0]), plain(qs[0])  # warm the page cache
-                mw, mc = _time(marsad, qs)
-                bw, bc = _time(plain, qs)
-                cells = [
-                    f"{w:7.1f} ({c:6.1f})"
-                    for w, c in zip(_pcts(mw) + _pcts(bw), _pcts(mc) + _pcts(bc), strict=True)
-                ]
-                print(
-                    f"{band:9} {sort:9} "
-                    + " ".join(f"{c:>16}" for c in cells)
-                    + f" {_pcts(bw)[1] / _pcts(mw)[1]:6.2f}x"
-                    + (f"  {len(unranked)}/{len(set(qs))} newest-first" if unranked else "")
-                )
+                ours = time_queries(marsad, qs)
+                base = time_queries(plain, qs)
+                note = f"  {len(unranked)}/{len(set(qs))} newest-first" if unranked else ""
+                print(latency_row(band, sort, ours, base, note))
                 unranked.clear()
     db.close()
 

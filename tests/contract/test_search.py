@@ -204,3 +204,18 @@ def test_known_abbreviation_finds_its_long_forms(store: Store) -> None:
     assert len(found) == 2
     assert _texts(store, "KH translit:off") == []
     assert _texts(store, "kh") == []  # lower case is a word, not the abbreviation
+
+
+def test_capped_totals_keep_the_date_order(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the count cap (dense matches) the same posts come back in the same order."""
+    from marsad.search.backends import postgres, sqlite
+
+    posts = {str(i): (f"تقرير رقم {i}", "ar", 1 + i % 28) for i in range(30)}
+    _load(store, posts)
+    exact = [search(store, "تقرير", sort="newest", limit=10, page=p) for p in (1, 3)]
+    for module in (sqlite, postgres):
+        monkeypatch.setattr(module, "COUNT_CAP", 5)
+    capped = [search(store, "تقرير", sort="newest", limit=10, page=p) for p in (1, 3)]
+    assert [r.total for r in exact] == [30, 30] and all(r.total_exact for r in exact)
+    assert [r.total for r in capped] == [5, 5] and not any(r.total_exact for r in capped)
+    assert [[h.id for h in r.hits] for r in capped] == [[h.id for h in r.hits] for r in exact]

@@ -137,15 +137,21 @@ class PostgresBackend:
         ranked_within = None
         rank = "ts_rank_cd(tsv, CAST(:q AS tsquery))"
         common = self._common(conn, plan.query) if plan.sort != "newest" else []
+        # Date order. Given ORDER BY rk, PostgreSQL may walk the rk index backwards, testing
+        # each post, until it has a page: the whole table when the words are rarer than its
+        # statistics guess (177 ms for 23 matches in 200,000 posts). With an exact count
+        # (below COUNT_CAP) "rk + 0" (same order, no index) makes it fetch the matches from
+        # the GIN index and sort at most COUNT_CAP rows; above it, matches are dense.
+        newest = "rk DESC" if total >= COUNT_CAP else "rk + 0 DESC"
         if plan.sort == "newest" or common:
-            sql = f"SELECT doc_id, 0.0 FROM search_docs WHERE {where} ORDER BY rk DESC"
+            sql = f"SELECT doc_id, 0.0 FROM search_docs WHERE {where} ORDER BY {newest}"
         elif total <= RANK_WINDOW:
             sql = f"SELECT doc_id, {rank} AS s FROM search_docs WHERE {where} ORDER BY s DESC, rk DESC"
         else:
             ranked_within = RANK_WINDOW
             sql = (
                 f"SELECT doc_id, s FROM (SELECT doc_id, rk, {rank} AS s FROM search_docs "
-                f"WHERE {where} ORDER BY rk DESC LIMIT :win) w ORDER BY s DESC, rk DESC"
+                f"WHERE {where} ORDER BY {newest} LIMIT :win) w ORDER BY s DESC, rk DESC"
             )
         rows = conn.execute(text(sql + " LIMIT :lim OFFSET :off"), page).all()
         hits = [(int(i), float(s)) for i, s in rows]
