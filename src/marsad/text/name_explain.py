@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
+from marsad.text.xlit_model import align
+
 if TYPE_CHECKING:
     from marsad.text.names import NameForm
 
@@ -71,8 +73,6 @@ _MAX_STEPS = 14
 def _learned(a: NameForm, b: NameForm, fit: float, chosen: tuple[int, int] | None) -> str:
     """``learned spelling fit 93%: so=س lei=لي ma=ما ni=ني``: the letters that were read
     as each other (``∅`` where one side writes nothing, as Arabic for most vowels)."""
-    from marsad.text.xlit_model import align
-
     lat, ar = (b, a) if a.arabic else (a, b)
     if lat.spelled is None or ar.spelled is None:
         return f"learned spelling fit {fit:.0%}"

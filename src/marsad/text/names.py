@@ -56,6 +56,7 @@ from marsad.text import xlit_model
 from marsad.text.name_explain import explain
 from marsad.text.script import Script, detect_script
 from marsad.text.translit import (
+    article_flags,
     fold_text,
     is_article,
     latin_variants,
@@ -211,7 +212,7 @@ def prepare(name: str, translit: bool = True) -> NameForm:
         fine = "".join(token_keys(name, fine=True))
     else:
         keys = roms = tuple(folded.split())
-    article = [is_article(w, _next(words, i)) for i, w in enumerate(words)]
+    article = article_flags(words)
     content = [w for w, art in zip(words, article, strict=True) if not art]
     script = detect_script(name)
     arabic = script in (Script.ARABIC, Script.PERSIAN)

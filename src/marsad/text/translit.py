@@ -65,6 +65,7 @@ import yaml
 
 __all__ = [
     "MAX_TOKEN_CHARS",
+    "article_flags",
     "fold_text",
     "is_arabic",
     "is_article",
@@ -469,6 +470,14 @@ def is_article(word: str, following: str | None = None) -> bool:
         True when :func:`token_keys` ignores the word.
     """
     return _is_article(word, following)
+
+
+def article_flags(words: list[str]) -> list[bool]:
+    """For each word of a name, whether it is a separate article (:func:`is_article`,
+    the next word deciding the sun-letter forms)."""
+    return [
+        _is_article(w, words[i + 1] if i + 1 < len(words) else None) for i, w in enumerate(words)
+    ]
 
 
 def name_key(text: str) -> str:

@@ -35,6 +35,8 @@ from typing import Any
 import numpy as np
 
 from marsad.core.errors import ConfigError
+from marsad.text.script import Script, detect_script
+from marsad.text.translit import article_flags, split_words
 
 __all__ = [
     "ARABIC_ALPHABET",
@@ -108,6 +110,11 @@ def arabic_chunk_id(chunk: str) -> int:
     return out
 
 
+def _pair_key(latin_id: int, arabic_id: int) -> int:
+    """A chunk pair's key in the hash table (as ``_xlit_kernels`` computes it)."""
+    return latin_id * _ARABIC_BASE**MAX_ARABIC_CHUNK + arabic_id
+
+
 @dataclass(frozen=True)
 class Table:
     """The learned chunk-pair probabilities, laid out for the compiled kernels.
@@ -143,7 +150,7 @@ class Table:
         for lid in range(_LATIN_BASE):
             for aid in range(_ARABIC_BASE):
                 if lid or aid:
-                    key = lid * _ARABIC_BASE**MAX_ARABIC_CHUNK + aid
+                    key = _pair_key(lid, aid)
                     h = slot(self.keys, key)
                     found = self.keys[h] == key
                     singles[lid, aid] = self.values[h] if found else 0.0
@@ -168,7 +175,7 @@ def build_table(entries: Iterable[tuple[str, str, float]]) -> Table:
     slot = _kernels().slot
     for lat, ar, p in entries:
         lid, aid = latin_chunk_id(lat), arabic_chunk_id(ar)
-        key = lid * _ARABIC_BASE**MAX_ARABIC_CHUNK + aid
+        key = _pair_key(lid, aid)
         h = slot(keys, key)
         keys[h] = key
         values[h] += p
@@ -352,12 +359,9 @@ def squash(value: float) -> float:
 
 def readings_of(name: str) -> Readings:
     """The readings of a name as given (words split on spaces and hyphens)."""
-    from marsad.text.script import Script, detect_script
-    from marsad.text.translit import split_words
-
     words = split_words(name)
     arabic = detect_script(name) in (Script.ARABIC, Script.PERSIAN)
-    return read(spellings(words, _articles(words), arabic), arabic)
+    return read(spellings(words, article_flags(words), arabic), arabic)
 
 
 def fit(latin: str, arabic: str) -> float:
@@ -370,14 +374,6 @@ def fit(latin: str, arabic: str) -> float:
     if lat.arabic or not ar.arabic:
         return 0.0  # not a Latin and an Arabic spelling
     return squash(pmi(lat, ar))
-
-
-def _articles(words: list[str]) -> list[bool]:
-    from marsad.text.translit import is_article
-
-    return [
-        is_article(w, words[i + 1] if i + 1 < len(words) else None) for i, w in enumerate(words)
-    ]
 
 
 def align(latin: Readings, arabic: Readings, chosen: tuple[int, int] | None = None) -> Alignment:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from sqlalchemy import Connection
 
@@ -42,6 +42,7 @@ __all__ = [
     "Page",
     "SearchPlan",
     "leaf_label",
+    "order_of",
     "positive_leaves",
     "rk_bounds",
     "sort_key",
@@ -115,6 +116,16 @@ def positive_leaves(node: Node) -> list[Term | Phrase]:
 def leaf_label(leaf: Term | Phrase) -> str:
     """How a word or phrase is named back to the user."""
     return leaf.norm if isinstance(leaf, Term) else " ".join(leaf.words)
+
+
+def order_of(plan: SearchPlan, total: int, common: list[str]) -> Literal["date", "rank", "window"]:
+    """How a page is ordered (see the module docstring): ``date`` for newest first (asked
+    for, or a very common word in the query), ``rank`` for relevance over every match
+    (no more than :data:`RANK_WINDOW`), ``window`` for relevance within the newest
+    :data:`RANK_WINDOW` matches."""
+    if plan.sort == "newest" or common:
+        return "date"
+    return "rank" if total <= RANK_WINDOW else "window"
 
 
 class Backend(Protocol):

@@ -25,6 +25,7 @@ from marsad.search.backends.base import (
     Page,
     SearchPlan,
     leaf_label,
+    order_of,
     positive_leaves,
     rk_bounds,
     sort_key,
@@ -147,9 +148,10 @@ class PostgresBackend:
         # (below COUNT_CAP) "rk + 0" (same order, no index) makes it fetch the matches from
         # the GIN index and sort at most COUNT_CAP rows; above it, matches are dense.
         newest = "rk DESC" if total >= COUNT_CAP else "rk + 0 DESC"
-        if plan.sort == "newest" or common:
+        order = order_of(plan, total, common)
+        if order == "date":
             sql = f"SELECT doc_id, 0.0 FROM search_docs WHERE {where} ORDER BY {newest}"
-        elif total <= RANK_WINDOW:
+        elif order == "rank":
             sql = f"SELECT doc_id, {rank} AS s FROM search_docs WHERE {where} ORDER BY s DESC, rk DESC"
         else:
             ranked_within = RANK_WINDOW

@@ -40,6 +40,7 @@ from marsad.search.backends.base import (
     SearchPlan,
     doc_id_of,
     leaf_label,
+    order_of,
     positive_leaves,
     rk_bounds,
     sort_key,
@@ -190,9 +191,10 @@ class SqliteBackend:
         page = {**params, "lim": plan.limit, "off": plan.offset, "win": RANK_WINDOW}
         ranked_within = None
         common = self._common(conn, plan.query) if plan.sort != "newest" else []
-        if plan.sort == "newest" or common:
+        order = order_of(plan, total, common)
+        if order == "date":
             sql = f"SELECT rowid, 0.0 FROM search_fts WHERE {where} ORDER BY rowid DESC"
-        elif total <= RANK_WINDOW:
+        elif order == "rank":
             sql = f"SELECT rowid, -{_BM25} AS s FROM search_fts WHERE {where} ORDER BY s DESC, rowid DESC"
         else:
             ranked_within = RANK_WINDOW
