@@ -69,6 +69,18 @@ def test_city_sulaymaniyah_is_not_the_man_soleimani() -> None:
     assert compare("Ruqayyah", "رقية").score >= MATCH
 
 
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Shadia", "شادية"), ("Sumaya", "سمية"), ("Fathia", "فتحية"), ("Rania", "رانيا")],
+)
+def test_latin_ia_or_ya_may_be_the_feminine_ending_or_not(latin: str, arabic: str) -> None:
+    # -ia/-ya is written either way (Shadia = شادية, Rania = رانيا): no penalty, while a
+    # Latin name that plainly lacks the ending still gets it (Soleimani, above).
+    match = compare(latin, arabic)
+    assert match.features["ending"] == 0.0
+    assert match.score >= MATCH
+
+
 @pytest.mark.parametrize("long_form", ["Kata'ib Hizballah", "كتائب حزب الله", "Kataib Hezbollah"])
 def test_kh_is_the_abbreviation_of_kataib_hizballah(long_form: str) -> None:
     match = compare("KH", long_form)

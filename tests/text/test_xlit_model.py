@@ -109,6 +109,33 @@ def test_batch_scores_equal_pairwise_scores() -> None:
             assert value == pytest.approx(xlit_model.pmi(query, readings_of(name)))
 
 
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("soleimani", "سليماني"),
+        ("chalabi", "الجلبي"),
+        ("bachchan", "باتشان"),
+        ("Marx", "ماركس"),
+        ("Ciro", "تشيرو"),
+    ],
+)
+def test_compiled_forward_equals_the_plain_training_forward(latin: str, arabic: str) -> None:
+    # The compiled sum reads common chunk pairs from dense copies; the training code
+    # reads the table itself. Both must give the same probability of the pair.
+    from importlib import resources
+
+    from marsad.text import xlit_train
+
+    text = resources.files("marsad.text").joinpath("resources/xlit_model.tsv").read_text("utf-8")
+    table = {(lat, ar): p for lat, ar, p in parse_table(text)}
+    lat, ar = xlit_model.latin_letters(latin), xlit_model.arabic_letters(arabic)
+    plain = xlit_train._forward(lat, ar, table)[len(lat)][len(ar)]
+    codes = (xlit_model.read([(lat, 2)], False).codes, xlit_model.read([(ar, 2)], True).codes)
+    compiled = xlit_model._kernels().forward(*codes, xlit_model.load_table().model)
+    assert compiled == pytest.approx(plain, rel=1e-9)
+    assert plain > 0
+
+
 def test_index_scores_and_reasons_are_compare_scores_and_reasons() -> None:
     names = ["سليماني", "سلمان", "البغدادي", "أبو مهدي المهندس", "Suleimani"]
     index = NameIndex()

@@ -24,7 +24,8 @@ Features (weights in :data:`WEIGHTS`):
 - ``text``: edit similarity of the folded texts, same script only.
 - ``final``: both names end in a vowel, or both in a consonant.
 - ``ending`` (penalty): one name ends in -iyah/-iya/-ayyah/ية and the other does not (the
-  place or feminine form: Sulaymaniyah the city is not Soleimani the man).
+  place or feminine form: Sulaymaniyah the city is not Soleimani the man). A Latin -ia
+  or -ya may be either (Shadia = شادية, Rania = رانيا) and is never penalised.
 - ``abbreviation`` (floor): a known abbreviation (``resources/abbreviations.yaml``) or
   the initials of the other name (KH ↔ Kata'ib Hizballah).
 
@@ -111,6 +112,8 @@ _WORD_MATCH = 0.75  # key similarity at which two words count as the same
 # -iya/-iyah/-ieh, and -ayyah after a vowel (Ruqayyah = رقية, Umayyah = أمية)
 _FEMININE_LATIN = re.compile(r"(?:iy+ah?|iy+eh|ieh|[aeiou]yyah?|[aeiou]yyeh)$")
 _FEMININE_ARABIC = re.compile("ي[\u064b-\u0652]*ة[\u064b-\u0652]*$")
+# -ia/-iah/-ya/-yah may be either: Shadia = شادية and Sumaya = سمية, but Rania = رانيا
+_EITHER_LATIN = re.compile(r"(?:iah?|yah?)$")
 COARSE_CLASSES = str.maketrans("ZXD", "SST")  # near classes: z/sh → s, d → t
 _NEAR_CLASS = 0.8  # credit for a skeleton equal only once near classes are merged
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-[A-Z]{1,3})?$")
@@ -130,7 +133,8 @@ class NameForm:
         articles: Article forms that were ignored (``al-``, ``ال``).
         initials: First letters of its Latin words, articles skipped (``KH``).
         acronym: The name itself when it looks like an abbreviation, else ``""``.
-        feminine: Whether its last word ends in -iyah/-iya/ية (not يه).
+        feminine: Whether its last word ends in -iyah/-iya/ية (not يه); ``None`` for a
+            Latin -ia/-ya, which may be either.
         translit: Whether keys are transliteration keys.
         fine: The skeleton with the jim split off (``token_fine``): ج/j → J, Latin g → G.
         spelled: Its readings for the learned model (:mod:`marsad.text.xlit_model`):
@@ -153,7 +157,7 @@ class NameForm:
     articles: tuple[str, ...]
     initials: str
     acronym: str
-    feminine: bool
+    feminine: bool | None
     translit: bool = True
     fine: str = ""
     spelled: xlit_model.Readings | None = None
@@ -259,10 +263,14 @@ def _alternatives(form: NameForm, words: list[str]) -> tuple[NameForm, ...]:
     return tuple(out.values())
 
 
-def _feminine(word: str) -> bool:
-    """-iya/-iyah/-iyeh, or ية written with a ta marbuta (يه is often French -et/-ier)."""
+def _feminine(word: str) -> bool | None:
+    """-iya/-iyah/-iyeh, or ية written with a ta marbuta (يه is often French -et/-ier);
+    ``None`` for a Latin ending that may be either (-ia, -ya: Shadia, Sumaya, Rania)."""
     if word.isascii():
-        return bool(_FEMININE_LATIN.search(word.lower()))
+        low = word.lower()
+        if _FEMININE_LATIN.search(low):
+            return True
+        return None if _EITHER_LATIN.search(low) else False
     return bool(_FEMININE_ARABIC.search(word))
 
 
@@ -400,7 +408,10 @@ def final_agrees(a: NameForm, b: NameForm) -> float | None:
 
 
 def ending_differs(a: NameForm, b: NameForm) -> float | None:
-    """1.0 when exactly one name ends in the -iyah/ية place or feminine form."""
+    """1.0 when exactly one name ends in the -iyah/ية place or feminine form (and the
+    other's ending is not one that may be either, like -ia)."""
+    if a.feminine is None or b.feminine is None:
+        return 0.0
     return 1.0 if a.feminine != b.feminine else 0.0
 
 

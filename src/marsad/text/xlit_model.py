@@ -131,6 +131,8 @@ class Table:
         singles: One-letter pairs as a dense (27, 64) array: row 0 an Arabic letter
             alone, column 0 a Latin letter alone, :data:`FLOOR` for an unseen 1:1 pair
             (derived).
+        letter_pairs, multi_row, multi_letter: Dense copies of the common chunk pairs
+            for the kernels (derived; see :mod:`marsad.text._xlit_kernels`).
     """
 
     keys: np.ndarray
@@ -141,6 +143,9 @@ class Table:
     lat_seen: np.ndarray = field(init=False)
     ar_seen: np.ndarray = field(init=False)
     singles: np.ndarray = field(init=False)
+    letter_pairs: np.ndarray = field(init=False)
+    multi_row: np.ndarray = field(init=False)
+    multi_letter: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lat_seen", self.lat_marginal > 0)
@@ -157,11 +162,42 @@ class Table:
                     if lid and aid and not found:
                         singles[lid, aid] = FLOOR
         object.__setattr__(self, "singles", singles)
+        # Dense copies of the common chunk pairs for kernels.forward (same values).
+        letter_pairs = np.zeros((_LATIN_BASE, _ARABIC_BASE**2))
+        multi_row = np.full(_LATIN_BASE**MAX_LATIN_CHUNK, -1, dtype=np.int64)
+        multi: list[np.ndarray] = []
+        for key, value in zip(self.keys.tolist(), self.values.tolist(), strict=True):
+            if key < 0:
+                continue
+            lid, aid = divmod(key, _ARABIC_BASE**2)
+            if lid < _LATIN_BASE and aid >= _ARABIC_BASE:
+                letter_pairs[lid, aid] = value
+            elif lid >= _LATIN_BASE and aid > 0:
+                if multi_row[lid] < 0:
+                    multi_row[lid] = len(multi)
+                    multi.append(np.zeros(_ARABIC_BASE))
+                if aid < _ARABIC_BASE:
+                    multi[multi_row[lid]][aid] = value
+        object.__setattr__(self, "letter_pairs", letter_pairs)
+        object.__setattr__(self, "multi_row", multi_row)
+        object.__setattr__(
+            self, "multi_letter", np.array(multi) if multi else np.zeros((1, _ARABIC_BASE))
+        )
 
     @cached_property
     def model(self) -> tuple[Any, ...]:
         """The tuple the kernels take (see :mod:`marsad.text._xlit_kernels`)."""
-        return (self.keys, self.values, FLOOR, self.lat_seen, self.ar_seen, self.singles)
+        return (
+            self.keys,
+            self.values,
+            FLOOR,
+            self.lat_seen,
+            self.ar_seen,
+            self.singles,
+            self.letter_pairs,
+            self.multi_row,
+            self.multi_letter,
+        )
 
 
 def build_table(entries: Iterable[tuple[str, str, float]]) -> Table:
