@@ -52,6 +52,22 @@ def test_transliteration_finds_every_spelling(store: Store) -> None:
     assert any("سُلَيْمانيّ" in t for t in found) and any("Suleimani" in t for t in found)
 
 
+def test_a_one_consonant_name_does_not_match_every_preposition(store: Store) -> None:
+    _load(
+        store,
+        {
+            "1": ("أعلن علي الأسدي عن الهجوم", "ar", 3),
+            "2": ("Aly al-Asadi announced the attack", "en", 4),
+            "3": ("توجهت القوات إلى الحدود ولا تزال هناك", "ar", 5),
+            "4": ("All of the posts were deleted", "en", 6),
+        },
+    )
+    found = _texts(store, "Ali", sort="newest")
+    assert len(found) == 2
+    assert "Aly" in found[0] and "علي" in found[1]
+    assert len(_texts(store, "علي")) == 2
+
+
 def test_translit_off_finds_only_the_spelling(store: Store) -> None:
     _load(store)
     assert len(_texts(store, "Soleimani translit:off")) == 1

@@ -193,3 +193,22 @@ def test_glued_latin_article_is_an_alternative_reading() -> None:
     assert any(alt.skeleton == prepare("المصري").skeleton for alt in prepare("Elmasry").alts)
     assert compare("Elmasry", "المصري").score >= MATCH
     assert latin_variants("Alan") == []  # a vowel follows: not an article
+
+
+@pytest.mark.parametrize(
+    ("kurdish", "arabic"),
+    [
+        ("Xalid", "خالد"),
+        ("Xelîl", "خليل"),
+        ("Şêx Xalid", "شيخ خالد"),
+        ("Mazlum Ebdî", "مظلوم عبدي"),
+    ],
+)
+def test_kurdish_latin_spellings_match_and_are_found(kurdish: str, arabic: str) -> None:
+    # Kurmanji writes خ as x (and ش as ş): the YPG/SDF media's own spellings.
+    from marsad.text.name_index import NameIndex
+
+    assert compare(kurdish, arabic).score >= MATCH
+    index = NameIndex()
+    index.add_many([("1", arabic), ("2", "حامد"), ("3", "خليفة"), ("4", "شيخ حامد")])
+    assert index.search(kurdish, 1)[0].name == arabic

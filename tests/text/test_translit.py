@@ -203,6 +203,7 @@ VARIANT_CASES = [
     ("Varallo", "فارايو"),
     ("Fadhli", "فاضلي"),
     ("Xie", "شي"),
+    ("Xalid", "خالد"),
 ]
 
 

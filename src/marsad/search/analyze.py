@@ -6,7 +6,9 @@ Each document yields three aligned streams, one entry per token, so positions ag
 * ``stems``: light stems of the same tokens (single words match here: a normalised
   match implies a stem match, so words need not be searched for single terms);
 * ``keys``: cross-script keys (transliteration matching; "_" when a token has none),
-  followed by the fused keys of two-word names (:func:`compounds`).
+  followed by the fused keys of two-word names (:func:`compounds`). A word of one
+  consonant keeps its vowel edges (:func:`key_of`): Ali and علي share ``vli``, while على
+  and إلى are ``vla`` and the English "all" ``vl``; a bare ``l`` matched them all.
 
 The streams are computed in Python once, so SQLite and PostgreSQL index exactly the same
 tokens and give the same matches. Stems and keys are cached (word frequencies are Zipf:
@@ -23,7 +25,7 @@ from functools import cache
 from marsad.search.keys import key
 from marsad.text.stem import stem
 from marsad.text.tokenize import terms
-from marsad.text.translit import load_resource
+from marsad.text.translit import load_resource, token_rom
 
 __all__ = [
     "MAX_INDEXED_TOKENS",
@@ -38,7 +40,7 @@ __all__ = [
     "stem_of",
 ]
 
-INDEX_FORMAT = "2"  # bump when the backends change what they store per document
+INDEX_FORMAT = "3"  # bump when the backends change what they store per document
 MAX_INDEXED_TOKENS = 20_000  # per document; the rest of a very long text is not indexed
 NO_KEY = "_"
 _CACHE_MAX = 500_000
@@ -48,6 +50,9 @@ _PARTICLES = load_resource("particles.yaml")
 _ALLAH = frozenset(terms(" ".join(_PARTICLES["allah_words"])))
 _ABD = frozenset(terms(" ".join(_PARTICLES["abd_words"])))
 _ARTICLES = frozenset(terms(" ".join(_PARTICLES["articles"])))
+_KEYLESS = _ARTICLES | frozenset(
+    terms(" ".join(_PARTICLES["no_key_words"]["arabic"] + _PARTICLES["no_key_words"]["latin"]))
+)
 _stems: dict[str, str] = {}
 _keys: dict[str, str] = {}
 _index_keys: dict[str, str] = {}
@@ -66,13 +71,46 @@ def stem_of(token: str) -> str:
 
 
 def key_of(token: str) -> str:
-    """Cached cross-script key; "" when the token has none (digits, short words)."""
+    """Cached cross-script key of a word; "" when it has none (digits, vowels only,
+    articles and function words: :func:`_function_word`).
+
+    A key of one consonant matches too much (``l``: Ali, علي, but also على, إلى, لا,
+    "all", "al-"), so such a word is keyed by its vowel-aware romanisation's outline:
+    ``v`` when it opens with a vowel, its consonants, and its final vowel class
+    (:func:`short_key`).
+    """
     out = _keys.get(token)
     if out is None:
         if len(_keys) > _CACHE_MAX:
             _keys.clear()
-        out = _keys[token] = _NOT_KEY.sub("", key(token).lower())
+        out = "" if _function_word(token) else plain_key_of(token)
+        if len(out) == 1 and out.isalpha():
+            out = short_key(token_rom(token)) or out
+        _keys[token] = out
     return out
+
+
+def _function_word(token: str) -> bool:
+    """An article or a function word of ``particles.yaml`` (``no_key_words``), also
+    behind و/ف: never a name, and its short key would match names everywhere."""
+    return token in _KEYLESS or (token[:1] in ("و", "ف") and token[1:] in _KEYLESS)
+
+
+def plain_key_of(token: str) -> str:
+    """The consonant key alone (what two-word names fuse: :func:`compounds`)."""
+    return _NOT_KEY.sub("", key(token).lower())
+
+
+def short_key(rom: str) -> str:
+    """The outline of a one-consonant word's romanisation (``aLi`` → ``vli``, ``Ma`` →
+    ``ma``, ``uaiL`` → ``vl``): a leading vowel as ``v`` (Arabic writes ʿayn, alef or
+    waw where Latin writes a vowel: Eid = عيد, Wael = وائل), the consonants, the last
+    vowel class. A vowel inside is left out (Wael has ai where وائل has a)."""
+    if not rom:
+        return ""
+    head = "v" if rom[0].islower() else ""
+    tail = rom[-1] if rom[-1].islower() else ""
+    return head + "".join(c for c in rom if c.isupper()).lower() + tail
 
 
 def _fuse(a: str, b: str) -> str:
@@ -91,13 +129,13 @@ def compounds(toks: list[str]) -> list[tuple[int, int, str]]:
     if _NAME_WORDS.isdisjoint(toks):
         return []
     out = []
-    abd = key_of("abd")
+    abd = plain_key_of("abd")
     for i, tok in enumerate(toks):
-        if tok in _ALLAH and i and (k := _fuse(key_of(toks[i - 1]), key_of(tok))):
+        if tok in _ALLAH and i and (k := _fuse(plain_key_of(toks[i - 1]), plain_key_of(tok))):
             out.append((i - 1, i, k))
         if tok in _ABD and i + 1 < len(toks):
             j = i + 2 if toks[i + 1] in _ARTICLES and i + 2 < len(toks) else i + 1
-            if k := _fuse(abd, key_of(toks[j])):
+            if k := _fuse(abd, plain_key_of(toks[j])):
                 out.append((i, j, k))
     return out
 

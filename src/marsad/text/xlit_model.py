@@ -342,7 +342,9 @@ def spellings(
 
     Returns:
         Distinct non-empty letter strings, at most three: the whole name, the name
-        without separate articles and glued ``ال``/``al``/``el``; each with a flag:
+        without separate articles and glued ``ال``/``al``/``el`` (and, for a Latin name
+        with an x, each again with x read as kh, as Kurdish writes خ: Xalid = خالد);
+        each with a flag:
         :data:`WITHOUT_ARTICLE` for the reading with every article gone,
         :data:`WITH_ARTICLE` for the others, :data:`EITHER` when there is one reading.
         A reading with articles is only compared with one with articles (and without
@@ -355,8 +357,12 @@ def spellings(
     glued = "".join(_unglued(w, arabic) for w in kept)
     found = tuple(dict.fromkeys(s for s in (whole, bare, glued) if s))
     if len(found) == 1:
-        return ((found[0], EITHER),)
-    return tuple((s, WITHOUT_ARTICLE if s == glued else WITH_ARTICLE) for s in found)
+        out: tuple[tuple[str, int], ...] = ((found[0], EITHER),)
+    else:
+        out = tuple((s, WITHOUT_ARTICLE if s == glued else WITH_ARTICLE) for s in found)
+    if not arabic and "x" in whole:  # Kurdish and Turkish-era x = خ: Xalid = خالد
+        out += tuple((s.replace("x", "kh"), flag) for s, flag in out)
+    return out
 
 
 def _unglued(word: str, arabic: bool) -> str:
