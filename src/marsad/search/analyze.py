@@ -7,8 +7,8 @@ Each document yields three aligned streams, one entry per token, so positions ag
   match implies a stem match, so words need not be searched for single terms);
 * ``keys``: cross-script keys (transliteration matching; "_" when a token has none),
   followed by the fused keys of two-word names (:func:`compounds`). A word of one
-  consonant keeps its vowel edges (:func:`key_of`): Ali and علي share ``vli``, while على
-  and إلى are ``vla`` and the English "all" ``vl``; a bare ``l`` matched them all.
+  consonant keeps its vowel edges (:func:`key_of`): Ali and علي share ``vlv``, while لا
+  is ``lv`` and the English "all" ``vl``; a bare ``l`` matched them all.
 
 The streams are computed in Python once, so SQLite and PostgreSQL index exactly the same
 tokens and give the same matches. Stems and keys are cached (word frequencies are Zipf:
@@ -102,14 +102,15 @@ def plain_key_of(token: str) -> str:
 
 
 def short_key(rom: str) -> str:
-    """The outline of a one-consonant word's romanisation (``aLi`` → ``vli``, ``Ma`` →
-    ``ma``, ``uaiL`` → ``vl``): a leading vowel as ``v`` (Arabic writes ʿayn, alef or
-    waw where Latin writes a vowel: Eid = عيد, Wael = وائل), the consonants, the last
-    vowel class. A vowel inside is left out (Wael has ai where وائل has a)."""
+    """The outline of a one-consonant word's romanisation (``aLi`` → ``vlv``, ``Ma`` →
+    ``mv``, ``uaiL`` → ``vl``): ``v`` for a leading and a trailing vowel, the consonants
+    between. Which vowel is left out: Arabic writes ʿayn, alef or waw where Latin writes
+    a vowel (Eid = عيد, Wael = وائل), and normalisation folds ى to ي (Isa = عيسى, read
+    عيسي; Layla = ليلى)."""
     if not rom:
         return ""
     head = "v" if rom[0].islower() else ""
-    tail = rom[-1] if rom[-1].islower() else ""
+    tail = "v" if rom[-1].islower() else ""
     return head + "".join(c for c in rom if c.isupper()).lower() + tail
 
 
