@@ -187,3 +187,18 @@ def test_training_learns_a_letter_mapping_from_pairs() -> None:
     ar = xlit_model.read([("شاد", EITHER)], True, table)
     wrong = xlit_model.read([("بارم", EITHER)], True, table)
     assert xlit_model.pmi(lat, ar, table) > xlit_model.pmi(lat, wrong, table)
+
+
+def test_names_added_between_searches_score_as_if_added_first() -> None:
+    names = ["سليماني", "Suleimani", "البغدادي", "سلمان", "أبو مهدي المهندس", "Salman"]
+    queries = ["Soleimani", "al-Baghdadi", "سلمان", "Abu Mahdi al-Muhandis"]
+    growing = NameIndex()
+    for i, name in enumerate(names):
+        growing.add(str(i), name)
+        growing.search(queries[i % len(queries)], 3)  # packs what is there so far
+        assert growing.search(name, 1)[0].id == str(i)  # the newest name is searchable
+    whole = NameIndex()
+    whole.add_many((str(i), n) for i, n in enumerate(names))
+    for query in queries:
+        got = [(c.id, c.score, c.detail) for c in growing.search(query, 6)]
+        assert got == [(c.id, c.score, c.detail) for c in whole.search(query, 6)]

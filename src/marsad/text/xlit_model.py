@@ -439,16 +439,27 @@ def align(latin: Readings, arabic: Readings, chosen: tuple[int, int] | None = No
 
 class ReadingsIndex:
     """Many names' readings in flat arrays, for scoring one query against a shortlist in
-    one compiled call (:meth:`pmi_many`)."""
+    one compiled call (:meth:`pmi_many`).
+
+    Names added since the last search are packed onto the end of the arrays at the next
+    one, so adding one name between searches costs a copy, not a rebuild from lists."""
 
     def __init__(self) -> None:
-        self._codes: list[np.ndarray] = []
+        self._codes: list[np.ndarray] = []  # pending: added since the last pack
         self._lengths: list[int] = []
         self._margs: list[float] = []
         self._flags: list[int] = []
-        self._first: list[int] = [0]
+        self._first: list[int] = []
         self._arabic: list[bool] = []
-        self._arrays: tuple[np.ndarray, ...] | None = None
+        self._readings = 0  # readings of every name added so far
+        self._arrays: tuple[np.ndarray, ...] = (
+            np.zeros(0, np.int64),  # codes
+            np.zeros(1, np.int64),  # reading offsets into codes
+            np.zeros(0, np.float64),  # log marginals
+            np.zeros(0, np.int64),  # article flags
+            np.zeros(1, np.int64),  # each name's first reading
+            np.zeros(0, np.bool_),  # whether each name is Arabic
+        )
 
     def add(self, readings: Readings | None) -> None:
         """Add the next name's readings (``None``: it has none)."""
@@ -457,23 +468,26 @@ class ReadingsIndex:
             self._lengths.extend(np.diff(readings.offsets).tolist())
             self._margs.extend(readings.log_marginals.tolist())
             self._flags.extend(readings.flags.tolist())
-        self._first.append(len(self._margs))
+            self._readings += len(readings.flags)
+        self._first.append(self._readings)
         self._arabic.append(bool(readings.arabic) if readings is not None else False)
-        self._arrays = None
 
     def _packed(self) -> tuple[np.ndarray, ...]:
-        if self._arrays is None:
-            codes = np.concatenate(self._codes) if self._codes else np.zeros(0, np.int64)
-            offs = np.zeros(len(self._lengths) + 1, dtype=np.int64)
-            np.cumsum(self._lengths, out=offs[1:])
+        if self._first:
+            codes, offs, margs, flags, first, arabic = self._arrays
+            new_offs = offs[-1] + np.cumsum(np.array(self._lengths, dtype=np.int64))
             self._arrays = (
-                codes,
-                offs,
-                np.array(self._margs, dtype=np.float64),
-                np.array(self._flags, dtype=np.int64),
-                np.array(self._first, dtype=np.int64),
-                np.array(self._arabic, dtype=np.bool_),
+                np.concatenate([codes, *self._codes]),
+                np.concatenate([offs, new_offs]),
+                np.concatenate([margs, np.array(self._margs, dtype=np.float64)]),
+                np.concatenate([flags, np.array(self._flags, dtype=np.int64)]),
+                np.concatenate([first, np.array(self._first, dtype=np.int64)]),
+                np.concatenate([arabic, np.array(self._arabic, dtype=np.bool_)]),
             )
+            for pending in (self._codes, self._lengths, self._margs, self._flags):
+                pending.clear()
+            self._first.clear()
+            self._arabic.clear()
         return self._arrays
 
     def pmi_many(
