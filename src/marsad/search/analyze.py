@@ -74,9 +74,9 @@ def key_of(token: str) -> str:
     """Cached cross-script key of a word; "" when it has none (digits, vowels only,
     articles and function words: :func:`_function_word`).
 
-    A key of one consonant matches too much (``l``: Ali, علي, but also على, إلى, لا,
+    A key of one consonant matches too much (``l``: Ali, علي, but also إلى, لا, لي,
     "all", "al-"), so such a word is keyed by its vowel-aware romanisation's outline:
-    ``v`` when it opens with a vowel, its consonants, and its final vowel class
+    ``v`` when it opens with a vowel, its consonants, ``v`` when it ends in one
     (:func:`short_key`).
     """
     out = _keys.get(token)

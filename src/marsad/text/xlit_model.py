@@ -342,8 +342,8 @@ def spellings(
 
     Returns:
         Distinct non-empty letter strings, at most three: the whole name, the name
-        without separate articles and glued ``ال``/``al``/``el`` (and, for a Latin name
-        with an x, each again with x read as kh, as Kurdish writes خ: Xalid = خالد);
+        without separate articles and glued ``ال``/``al``/``el`` (for a Latin name with
+        an x, each again with x read as kh, as Kurmanji writes خ: Xalid = خالد);
         each with a flag:
         :data:`WITHOUT_ARTICLE` for the reading with every article gone,
         :data:`WITH_ARTICLE` for the others, :data:`EITHER` when there is one reading.
@@ -360,7 +360,7 @@ def spellings(
         out: tuple[tuple[str, int], ...] = ((found[0], EITHER),)
     else:
         out = tuple((s, WITHOUT_ARTICLE if s == glued else WITH_ARTICLE) for s in found)
-    if not arabic and "x" in whole:  # Kurdish and Turkish-era x = خ: Xalid = خالد
+    if not arabic and "x" in whole:  # Kurmanji x = خ: Xalid = خالد
         out += tuple((s.replace("x", "kh"), flag) for s, flag in out)
     return out
 
