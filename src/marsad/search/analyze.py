@@ -55,6 +55,7 @@ _KEYLESS = _ARTICLES | frozenset(
 )
 _stems: dict[str, str] = {}
 _keys: dict[str, str] = {}
+_plain_keys: dict[str, str] = {}
 _index_keys: dict[str, str] = {}
 _entries: dict[str, tuple[str, str]] = {}  # token -> (stem or "" when the same, index key)
 _NAME_WORDS = _ALLAH | _ABD
@@ -97,8 +98,13 @@ def _function_word(token: str) -> bool:
 
 
 def plain_key_of(token: str) -> str:
-    """The consonant key alone (what two-word names fuse: :func:`compounds`)."""
-    return _NOT_KEY.sub("", key(token).lower())
+    """Cached consonant key alone (what two-word names fuse: :func:`compounds`)."""
+    out = _plain_keys.get(token)
+    if out is None:
+        if len(_plain_keys) > _CACHE_MAX:
+            _plain_keys.clear()
+        out = _plain_keys[token] = _NOT_KEY.sub("", key(token).lower())
+    return out
 
 
 def short_key(rom: str) -> str:

@@ -361,7 +361,7 @@ def spellings(
     else:
         out = tuple((s, WITHOUT_ARTICLE if s == glued else WITH_ARTICLE) for s in found)
     if not arabic and "x" in whole:  # Kurmanji x = خ: Xalid = خالد
-        out += tuple((s.replace("x", "kh"), flag) for s, flag in out)
+        out = tuple(dict.fromkeys([*out, *((s.replace("x", "kh"), f) for s, f in out)]))
     return out
 
 
